@@ -1,0 +1,51 @@
+# Keep: the two commands a new user runs are `make run` and `make test`.
+# Every target installs the system packages it needs first (apt, as root or through sudo).
+
+SHELL := /bin/bash
+SWIFT ?= swift
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+# System packages Keep builds and tests against. OpenSSL 3 for every primitive and TLS; SQLite for the store.
+SYSTEM_PACKAGES := pkg-config libssl-dev openssl libsqlite3-dev
+
+FUZZ_SECONDS ?= 60
+FUZZ_DIR := Fuzz
+
+.PHONY: all deps build release run test bench fuzz clean
+
+all: build
+
+deps:
+	@missing=""; \
+	for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+		echo "make: installing system packages:$$missing"; \
+		$(SUDO) apt-get update -qq && \
+		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release
+
+run: build
+	$(SWIFT) run keepd
+
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+bench: release
+	$(SWIFT) run -c release keep-bench
+
+# Builds the TTLV decoder harness with libFuzzer + AddressSanitizer and runs it for FUZZ_SECONDS.
+fuzz: deps
+	@$(FUZZ_DIR)/build.sh
+	@mkdir -p $(FUZZ_DIR)/corpus $(FUZZ_DIR)/artifacts
+	$(FUZZ_DIR)/bin/ttlv-fuzz -max_total_time=$(FUZZ_SECONDS) -artifact_prefix=$(FUZZ_DIR)/artifacts/ \
+		$(FUZZ_DIR)/corpus $(FUZZ_DIR)/seeds
+
+clean:
+	rm -rf .build $(FUZZ_DIR)/bin

@@ -1,0 +1,40 @@
+// swift-tools-version:6.0
+// Keep: a KMIP key-management service with an emulated HSM for VM encryption.
+//
+// No Swift package dependencies, on purpose: a KMS keeps its supply chain small.
+// System libraries come in through system-library targets (OpenSSL 3, SQLite).
+import PackageDescription
+
+let package = Package(
+    name: "Keep",
+    products: [
+        .library(name: "KeepCrypto", targets: ["KeepCrypto"]),
+        .library(name: "KMIP", targets: ["KMIP"]),
+        .executable(name: "keepd", targets: ["keepd"]),
+        .executable(name: "keep-bench", targets: ["keep-bench"]),
+    ],
+    targets: [
+        // System libraries: a module map and one umbrella header each.
+        .systemLibrary(
+            name: "COpenSSL",
+            pkgConfig: "openssl",
+            providers: [.apt(["libssl-dev"])]
+        ),
+        // C one-liners for function-like macros Swift cannot import; nothing else.
+        .target(name: "CKeepShims", dependencies: ["COpenSSL"]),
+
+        // The only Swift targets that import OpenSSL (KeepTLS joins later).
+        .target(name: "KeepCrypto", dependencies: ["COpenSSL", "CKeepShims"]),
+
+        // Pure Swift: the KMIP protocol layer, no I/O and no OpenSSL import.
+        // It uses KeepCrypto only for SecureBytes, so key material decoded off the wire is zeroized.
+        .target(name: "KMIP", dependencies: ["KeepCrypto"]),
+
+        // Thin executables: parse arguments, call a library.
+        .executableTarget(name: "keepd", dependencies: ["KeepCrypto", "KMIP"]),
+        .executableTarget(name: "keep-bench", dependencies: ["KeepCrypto", "KMIP"]),
+
+        .testTarget(name: "KeepCryptoTests", dependencies: ["KeepCrypto"], exclude: ["Vectors"]),
+        .testTarget(name: "KMIPTests", dependencies: ["KMIP"], exclude: ["Vectors"]),
+    ]
+)

@@ -1,0 +1,2 @@
+import KeepCrypto
+print("keepd: placeholder")
