@@ -70,7 +70,8 @@ enum KeyWrapEngine {
             throw CryptoError(.invalidInput, "key data of \(keyToWrap.count) bytes exceeds the \(maxKeyDataByteCount)-byte limit")
         }
         let cipher = try cipher(for: kek, padded: padded)
-        // Output: the input rounded up to whole 8-byte blocks, plus the 8-byte integrity block.
+        // Output: the input rounded up to whole 8-byte blocks, plus the 8-byte integrity block (which is also at
+        // least input + one block, the room EVP promises the provider).
         var wrapped = [UInt8](repeating: 0, count: (keyToWrap.count + 7) / 8 * 8 + 8)
         let written = try keyToWrap.withUnsafeBytes { input in
             try wrapped.withUnsafeMutableBytes { output in
@@ -85,7 +86,10 @@ enum KeyWrapEngine {
             throw CryptoError(.invalidInput, "a wrapped key of \(wrapped.count) bytes exceeds the \(maxKeyDataByteCount)-byte limit")
         }
         let cipher = try cipher(for: kek, padded: padded)
-        var keyData = SecureBytes(zeroes: wrapped.count - 8)
+        // The key data is at most wrapped.count − 8 bytes, but the buffer must hold wrapped.count + 8: EVP tells the
+        // provider that much room exists (input + one block), and OpenSSL's KWP unwrap cleanses `wrapped.count`
+        // bytes of it on failure. Secure storage, so those spare bytes are wiped like the rest.
+        var keyData = SecureBytes(zeroes: wrapped.count + 8)
         let written: Int
         do {
             written = try wrapped.withUnsafeBytes { input in
@@ -98,7 +102,7 @@ enum KeyWrapEngine {
             // (or, for KWP, the length indicator or padding check) rejected the ciphertext.
             throw CryptoError(.authenticationFailure, "key unwrap integrity check failed (\(error.reason))")
         }
-        return written == keyData.count ? keyData : keyData[0..<written]
+        return keyData[0..<written]
     }
 
     private static func transform(
