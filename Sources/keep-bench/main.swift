@@ -1,2 +1,33 @@
-import KeepCrypto
-print("keepd: placeholder")
+// keep-bench: runs Keep's benchmarks. `keep-bench` runs all of them; `keep-bench NAME...` runs the named ones.
+// Each benchmark lives in a file of its own and is registered in `benchmarks` below.
+import Foundation
+
+let benchmarks: [any Benchmark] = [
+    XTSBenchmark(),
+]
+
+let requested = Array(CommandLine.arguments.dropFirst())
+if requested.contains(where: { $0 == "-h" || $0 == "--help" }) {
+    print("usage: keep-bench [NAME...]   (no NAME: run all)")
+    for benchmark in benchmarks { print("  \(benchmark.name)\t\(benchmark.summary)") }
+    exit(0)
+}
+
+var selected: [any Benchmark] = []
+for name in requested {
+    guard let benchmark = benchmarks.first(where: { $0.name == name }) else {
+        FileHandle.standardError.write(Data("keep-bench: no benchmark named '\(name)'; try --help\n".utf8))
+        exit(2)
+    }
+    selected.append(benchmark)
+}
+
+do {
+    for benchmark in selected.isEmpty ? benchmarks : selected {
+        print("== \(benchmark.name): \(benchmark.summary)")
+        try benchmark.run()
+    }
+} catch {
+    FileHandle.standardError.write(Data("keep-bench: \(error)\n".utf8))
+    exit(1)
+}
