@@ -82,10 +82,12 @@ struct TTLVToXML {
         case .interval(let v):
             return String(v)
         case .dateTimeExtended(let micros):
+            // Seconds rounded down, so the fraction is never negative; years 0–9999 keep seconds × 10⁶ in range.
             let seconds = micros >= 0 ? micros / 1_000_000 : (micros + 1) / 1_000_000 - 1
-            let fraction = micros - seconds * 1_000_000
-            return XMLValueText.iso8601(seconds: seconds, fraction: fraction, fractionDigits: 6)
-                ?? XMLValueText.hex64(UInt64(bitPattern: micros))
+            guard seconds >= XMLValueText.earliestISOSecond, seconds <= XMLValueText.latestISOSecond,
+                  let text = XMLValueText.iso8601(seconds: seconds, fraction: micros - seconds * 1_000_000, fractionDigits: 6)
+            else { return XMLValueText.hex64(UInt64(bitPattern: micros)) }
+            return text
         }
     }
 

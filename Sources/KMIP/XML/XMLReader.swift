@@ -1,5 +1,6 @@
-/// One element of a parsed document: name, attributes in document order, child elements. Text between elements
-/// is whitespace only (KMIP XML carries every value in a `value=` attribute), so there is no text node.
+/// One element of a parsed document: name, attributes in document order, child elements. KMIP XML carries every
+/// value in a `value=` attribute, so text content is not kept; only where the first non-whitespace text was, so the
+/// converter can refuse it inside a message (the older OASIS files annotate `<KMIP>` with lines like `# TIME 0`).
 struct XMLElement {
     struct Attribute {
         let name: String
@@ -13,6 +14,8 @@ struct XMLElement {
     var children: [XMLElement] = []
     /// Byte offset of the element's `<`.
     let offset: Int
+    /// Byte offset of the first non-whitespace text directly inside this element, if any.
+    var textOffset: Int?
 
     func attribute(_ name: String) -> Attribute? { attributes.first { $0.name == name } }
 }
@@ -178,12 +181,17 @@ struct XMLReader {
                     stack.append(element)
                 }
             }
-            try content(inside: stack.last?.name ?? "")
+            if let text = try content(inside: stack.last?.name ?? ""), !stack.isEmpty, stack[stack.count - 1].textOffset == nil {
+                stack[stack.count - 1].textOffset = text
+            }
         }
     }
 
-    /// Skips whitespace and comments between elements up to the next tag's `<`.
-    private mutating func content(inside name: String) throws(XMLFault) {
+    /// Skips whitespace, comments and text up to the next tag's `<`; returns where the first non-whitespace text
+    /// was. Text is checked (valid references, no control characters) but not kept.
+    private mutating func content(inside name: String) throws(XMLFault) -> Int? {
+        var textOffset: Int?
+        var scratch: [UInt8] = []
         while index < bytes.count {
             let byte = bytes[index]
             if isWhitespace(byte) {
@@ -192,9 +200,18 @@ struct XMLReader {
                 try comment()
             } else if byte == UInt8(ascii: "<") {
                 try refuseUnsupported()
-                return
+                return textOffset
             } else {
-                throw textFault()
+                if textOffset == nil { textOffset = index }
+                if byte == UInt8(ascii: "&") {
+                    scratch.removeAll(keepingCapacity: true)
+                    try reference(into: &scratch)
+                } else if startsWith("]]>") {
+                    throw XMLFault(.malformed, at: index, "\"]]>\" in text")
+                } else {
+                    try checkCharacter(byte)
+                    index += 1
+                }
             }
         }
         throw XMLFault(.unexpectedEnd, at: index, "document ends inside <\(name)>")
@@ -379,9 +396,10 @@ struct XMLReader {
         return index > start
     }
 
+    /// Non-whitespace outside the root element, where XML allows only comments.
     private func textFault() -> XMLFault {
         if bytes[index] < 0x20 { return XMLFault(.invalidCharacter, at: index, "control character 0x\(hex(bytes[index]))") }
-        return XMLFault(.invalidCharacter, at: index, "text between elements; KMIP XML carries values in value= attributes")
+        return XMLFault(.invalidCharacter, at: index, "text outside the root element")
     }
 
     /// Control characters other than tab, LF and CR are not XML characters, even inside comments.

@@ -25,6 +25,7 @@ struct XMLToTTLV {
         if let attribute = root.attributes.first {
             throw XMLFault(.invalidAttribute, at: attribute.offset, "unexpected attribute \(attribute.name) on <\(root.name)>")
         }
+        // Text directly inside the document root is an annotation ("# TIME 0", "# [Client-A]"), not a value.
         guard !root.children.isEmpty else { throw XMLFault(.notAMessage, at: root.offset, "<\(root.name)> holds no message") }
         return root.children
     }
@@ -61,11 +62,15 @@ struct XMLToTTLV {
             type = named
         }
 
+        if let textOffset = element.textOffset {
+            throw XMLFault(.invalidCharacter, at: textOffset, "text inside <\(element.name)>; KMIP XML carries values in value= attributes")
+        }
         if type == .structure {
             if let valueAttribute {
                 throw XMLFault(.invalidStructure, at: valueAttribute.offset, "structure <\(element.name)> has a value= attribute")
             }
-            guard depth < options.limits.maxDepth || element.children.isEmpty else {
+            // As in the binary decoder, even an empty structure may not sit at the limit.
+            guard depth < options.limits.maxDepth else {
                 throw XMLFault(.limitExceeded, at: element.offset, "structures nest deeper than \(options.limits.maxDepth)")
             }
             let valueTag = Self.attributeTag(amongChildrenOf: element)
@@ -205,7 +210,8 @@ struct XMLToTTLV {
     /// Mask names separated by whitespace (`Encrypt Decrypt`), each a bit of the mask for `resolveTag`; a token may
     /// also be `0x` hex for bits without a name. The bits are ORed.
     private static func mask(_ text: String, resolvingBy resolveTag: Tag, element: XMLElement, at offset: Int) throws(XMLFault) -> Int32 {
-        let tokens = text.split(separator: " ")
+        // After attribute-value normalization literal whitespace is spaces; a tab or newline given by reference stays.
+        let tokens = text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" })
         guard !tokens.isEmpty else {
             throw XMLFault(.invalidValue, at: offset, "Integer <\(element.name)>: empty value")
         }
@@ -215,7 +221,7 @@ struct XMLToTTLV {
                 bits |= UInt32(raw)
             } else if let value = EnumerationRegistry.maskValue(named: String(token), tag: resolveTag) {
                 bits |= UInt32(bitPattern: value)
-            } else if tokens.count == 1, token.first.map({ $0 == "-" || $0.isNumber }) == true {
+            } else if tokens.count == 1, let first = token.first, first == "-" || first == "+" || first.isASCII && first.isNumber {
                 throw XMLFault(.invalidValue, at: offset, "Integer <\(element.name)>: \(quoted(text)) is not a 32-bit integer")
             } else {
                 throw XMLFault(.unknownMaskName, at: offset, "\(quoted(String(token))) is not a mask name for \(resolveTag), nor a decimal or 0x-hex integer")
