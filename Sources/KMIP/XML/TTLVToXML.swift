@@ -51,7 +51,7 @@ struct TTLVToXML {
     static func attributeTag(amongChildren children: [TTLV]) -> Tag? {
         guard let nameItem = children.first(where: { $0.tag == .attributeName }),
               case .textString(let name) = nameItem.value else { return nil }
-        return XMLToTTLV.attributeTag(forName: name)
+        return EnumerationRegistry.tag(forAttributeName: name)
     }
 
     /// The `value=` text of a primitive value, before escaping.

@@ -135,14 +135,8 @@ struct XMLToTTLV {
               nameElement.attribute("type")?.value == TTLVType.textString.name,
               let name = nameElement.attribute("value")?.value
         else { return nil }
-        return attributeTag(forName: name)
-    }
-
-    /// The tag of a KMIP 1.x attribute named in text, with runs of whitespace collapsed: some test cases write
-    /// "Cryptographic   Usage Mask".
-    static func attributeTag(forName name: String) -> Tag? {
-        let normalized = name.split(whereSeparator: { $0 == " " }).joined(separator: " ")
-        return EnumerationRegistry.tag(forAttributeName: normalized)
+        // The registry collapses runs of white space: some test cases write "Cryptographic   Usage Mask".
+        return EnumerationRegistry.tag(forAttributeName: name)
     }
 
     // MARK: Values
