@@ -377,4 +377,37 @@ struct XMLCodecTests {
         let manyAttributes = "<RequestMessage " + (0..<9).map { "a\($0)=\"\"" }.joined(separator: " ") + "/>"
         #expect(Self.failure(manyAttributes)?.code == .limitExceeded)
     }
+
+    /// Never a crash: a test case cut at every offset is refused with a typed error, and thousands of small
+    /// corruptions of it decode or are refused, never trap. (Deterministic: a fixed-seed xorshift generator.)
+    @Test func truncatedAndCorruptedInput() throws {
+        let xml = Array(try Vectors.kmipXML("kmip_1_4/optional/CS-RNG-O-1-14.xml").utf8) // the smallest, 1.5 KB
+        let lastByteOfRoot = try #require(xml.lastIndex(of: UInt8(ascii: ">")))
+        for end in 0...lastByteOfRoot {
+            let prefix = String(decoding: xml[..<end], as: UTF8.self)
+            #expect(throws: KMIPXMLError.self, "cut at \(end)") { try KMIPXML.decode(prefix, options: .testCase) }
+        }
+        let interesting = Array("<>/=\"'&;#x0-9 \t\n$!?[]".utf8) + [0x01, 0x7F]
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next() -> Int {
+            state ^= state << 13
+            state ^= state >> 7
+            state ^= state << 17
+            return Int(truncatingIfNeeded: state >> 1)
+        }
+        for _ in 0..<3000 {
+            var corrupted = xml
+            for _ in 0...(next() % 3) {
+                corrupted[next() % corrupted.count] = interesting[next() % interesting.count]
+            }
+            do {
+                let messages = try KMIPXML.decode(String(decoding: corrupted, as: UTF8.self), options: .testCase)
+                for message in messages { // whatever decodes also encodes and decodes again
+                    #expect(try KMIPXML.decodeMessage(KMIPXML.encode(message), options: .testCase) == message)
+                }
+            } catch {
+                // A typed error (the function throws only KMIPXMLError): refused, as it should be.
+            }
+        }
+    }
 }

@@ -100,7 +100,7 @@ struct XMLFault: Error {
 }
 
 /// A short, quotable form of a non-secret value for an error reason.
-func quoted(_ text: String) -> String {
+func errorQuote(_ text: String) -> String {
     let limit = 40
     return text.unicodeScalars.count <= limit ? "\"\(text)\"" : "\"\(String(String.UnicodeScalarView(text.unicodeScalars.prefix(limit))))…\""
 }

@@ -1,7 +1,7 @@
 /// One element of a parsed document: name, attributes in document order, child elements. KMIP XML carries every
 /// value in a `value=` attribute, so text content is not kept; only where the first non-whitespace text was, so the
 /// converter can refuse it inside a message (the older OASIS files annotate `<KMIP>` with lines like `# TIME 0`).
-struct XMLElement {
+struct ParsedElement {
     struct Attribute {
         let name: String
         let value: String
@@ -11,7 +11,7 @@ struct XMLElement {
 
     let name: String
     var attributes: [Attribute]
-    var children: [XMLElement] = []
+    var children: [ParsedElement] = []
     /// Byte offset of the element's `<`.
     let offset: Int
     /// Byte offset of the first non-whitespace text directly inside this element, if any.
@@ -39,7 +39,7 @@ struct XMLReader {
     }
 
     /// The document's root element.
-    static func parse(_ bytes: [UInt8], limits: KMIPXML.Limits) throws(XMLFault) -> XMLElement {
+    static func parse(_ bytes: [UInt8], limits: KMIPXML.Limits) throws(XMLFault) -> ParsedElement {
         guard bytes.count <= limits.maxDocumentSize else {
             throw XMLFault(.limitExceeded, at: 0, "document of \(bytes.count) bytes exceeds the limit of \(limits.maxDocumentSize)")
         }
@@ -49,7 +49,7 @@ struct XMLReader {
 
     // MARK: Document structure
 
-    private mutating func document() throws(XMLFault) -> XMLElement {
+    private mutating func document() throws(XMLFault) -> ParsedElement {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { index = 3 } // UTF-8 byte order mark
         if startsWith("<?xml"), index + 5 < bytes.count, isWhitespace(bytes[index + 5]) {
             try declaration()
@@ -99,18 +99,18 @@ struct XMLReader {
             switch attribute.name {
             case "version" where seen.isEmpty:
                 guard attribute.value == "1.0" else {
-                    throw XMLFault(.unsupportedConstruct, at: attribute.offset, "XML version \(quoted(attribute.value)); only 1.0 is supported")
+                    throw XMLFault(.unsupportedConstruct, at: attribute.offset, "XML version \(errorQuote(attribute.value)); only 1.0 is supported")
                 }
             case "encoding" where seen == ["version"]:
                 guard attribute.value.lowercased() == "utf-8" else {
-                    throw XMLFault(.unsupportedConstruct, at: attribute.offset, "encoding \(quoted(attribute.value)); only UTF-8 is supported")
+                    throw XMLFault(.unsupportedConstruct, at: attribute.offset, "encoding \(errorQuote(attribute.value)); only UTF-8 is supported")
                 }
             case "standalone" where seen.first == "version" && !seen.contains("standalone"):
                 guard attribute.value == "yes" || attribute.value == "no" else {
                     throw XMLFault(.malformed, at: attribute.offset, "standalone must be yes or no")
                 }
             default:
-                throw XMLFault(.malformed, at: attribute.offset, "unexpected \(quoted(attribute.name)) in the XML declaration")
+                throw XMLFault(.malformed, at: attribute.offset, "unexpected \(errorQuote(attribute.name)) in the XML declaration")
             }
             seen.append(attribute.name)
         }
@@ -154,8 +154,8 @@ struct XMLReader {
     // MARK: Elements
 
     /// Reads the element at `index` and everything inside it, with an explicit stack instead of recursion.
-    private mutating func elementTree() throws(XMLFault) -> XMLElement {
-        var stack: [XMLElement] = []
+    private mutating func elementTree() throws(XMLFault) -> ParsedElement {
+        var stack: [ParsedElement] = []
         while true {
             // At a `<` that is not a comment or an unsupported construct.
             if startsWith("</") {
@@ -218,7 +218,7 @@ struct XMLReader {
     }
 
     /// `<Name a="…" b='…'>` or `<Name …/>`. Returns the element and whether it was self-closing.
-    private mutating func startTag(depth: Int) throws(XMLFault) -> (XMLElement, Bool) {
+    private mutating func startTag(depth: Int) throws(XMLFault) -> (ParsedElement, Bool) {
         let start = index
         // The document root and the message below it come on top of the message's own nesting limit.
         guard depth <= limits.maxDepth + 1 else {
@@ -230,17 +230,17 @@ struct XMLReader {
         }
         index += 1
         let name = try self.name()
-        var attributes: [XMLElement.Attribute] = []
+        var attributes: [ParsedElement.Attribute] = []
         while true {
             let hadSpace = skipWhitespace()
             guard index < bytes.count else { throw XMLFault(.unexpectedEnd, at: start, "document ends inside the tag <\(name)") }
             if bytes[index] == UInt8(ascii: ">") {
                 index += 1
-                return (XMLElement(name: name, attributes: attributes, offset: start), false)
+                return (ParsedElement(name: name, attributes: attributes, offset: start), false)
             }
             if startsWith("/>") {
                 index += 2
-                return (XMLElement(name: name, attributes: attributes, offset: start), true)
+                return (ParsedElement(name: name, attributes: attributes, offset: start), true)
             }
             guard hadSpace else { throw XMLFault(.malformed, at: index, "expected whitespace, \">\" or \"/>\" in <\(name)>") }
             let attribute = try self.attribute()
@@ -255,14 +255,14 @@ struct XMLReader {
     }
 
     /// `name = "value"` or `name='value'`.
-    private mutating func attribute() throws(XMLFault) -> XMLElement.Attribute {
+    private mutating func attribute() throws(XMLFault) -> ParsedElement.Attribute {
         let start = index
         let name = try self.name()
         skipWhitespace()
         try expect("=", "after attribute \(name)")
         skipWhitespace()
         let value = try attributeValue(of: name)
-        return XMLElement.Attribute(name: name, value: value, offset: start)
+        return ParsedElement.Attribute(name: name, value: value, offset: start)
     }
 
     /// A quoted attribute value with references expanded and whitespace normalized as XML 1.0 §3.3.3 requires:
@@ -330,9 +330,9 @@ struct XMLReader {
         case "apos": scalarValue = 0x27
         default:
             if text.hasPrefix("#x") {
-                scalarValue = hexDigitsOnly(text.dropFirst(2)) ? UInt32(text.dropFirst(2), radix: 16) : nil
+                scalarValue = XMLValueText.hexDigitsOnly(text.dropFirst(2)) ? UInt32(text.dropFirst(2), radix: 16) : nil
             } else if text.hasPrefix("#") {
-                scalarValue = decimalDigitsOnly(text.dropFirst()) ? UInt32(text.dropFirst(), radix: 10) : nil
+                scalarValue = XMLValueText.decimalDigitsOnly(text.dropFirst()) ? UInt32(text.dropFirst(), radix: 10) : nil
             } else {
                 throw XMLFault(.invalidReference, at: start, "unknown entity &\(text); (only the five predefined entities exist here)")
             }
@@ -422,12 +422,4 @@ struct XMLReader {
 @inline(__always) private func isNameCharacter(_ byte: UInt8) -> Bool {
     isNameStart(byte) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
         || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".")
-}
-
-func hexDigitsOnly<S: StringProtocol>(_ text: S) -> Bool {
-    !text.isEmpty && text.utf8.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || ($0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x66) }
-}
-
-func decimalDigitsOnly<S: StringProtocol>(_ text: S) -> Bool {
-    !text.isEmpty && text.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
 }

@@ -20,7 +20,7 @@ struct XMLToTTLV {
     static let unnamedTagElement = "TTLV"
 
     /// The messages of a document: the children of a `<KMIP>` root, or the root itself.
-    static func messageElements(of root: XMLElement) throws(XMLFault) -> [XMLElement] {
+    static func messageElements(of root: ParsedElement) throws(XMLFault) -> [ParsedElement] {
         guard documentRootNames.contains(root.name) else { return [root] }
         if let attribute = root.attributes.first {
             throw XMLFault(.invalidAttribute, at: attribute.offset, "unexpected attribute \(attribute.name) on <\(root.name)>")
@@ -30,7 +30,7 @@ struct XMLToTTLV {
         return root.children
     }
 
-    mutating func message(_ element: XMLElement) throws(XMLFault) -> KMIPXML.DecodedMessage {
+    mutating func message(_ element: ParsedElement) throws(XMLFault) -> KMIPXML.DecodedMessage {
         placeholders = []
         var path: [Int] = []
         let item = try self.item(element, depth: 0, path: &path, attributeTag: nil)
@@ -41,10 +41,10 @@ struct XMLToTTLV {
     }
 
     /// `attributeTag` is the attribute named by the `AttributeName` sibling, for an `AttributeValue` element.
-    private mutating func item(_ element: XMLElement, depth: Int, path: inout [Int], attributeTag: Tag?) throws(XMLFault) -> TTLV {
+    private mutating func item(_ element: ParsedElement, depth: Int, path: inout [Int], attributeTag: Tag?) throws(XMLFault) -> TTLV {
         let tag = try self.tag(of: element)
         var typeName: String?
-        var valueAttribute: XMLElement.Attribute?
+        var valueAttribute: ParsedElement.Attribute?
         for attribute in element.attributes {
             switch attribute.name {
             case "tag": break // read by tag(of:)
@@ -57,7 +57,7 @@ struct XMLToTTLV {
         var type = TTLVType.structure
         if let typeName {
             guard let named = TTLVType(name: typeName) else {
-                throw XMLFault(.unknownType, at: element.offset, "unknown type \(quoted(typeName)) on <\(element.name)>")
+                throw XMLFault(.unknownType, at: element.offset, "unknown type \(errorQuote(typeName)) on <\(element.name)>")
             }
             type = named
         }
@@ -96,20 +96,20 @@ struct XMLToTTLV {
             return TTLV(tag, placeholder.standIn)
         }
         if type != .textString, KMIPXML.Placeholder.looksLikePlaceholder(text) {
-            throw XMLFault(.placeholderNotAllowed, at: valueAttribute.offset, "placeholder \(quoted(text)) in \(type.name) <\(element.name)>; decode test cases with placeholders: .preserve")
+            throw XMLFault(.placeholderNotAllowed, at: valueAttribute.offset, "placeholder \(errorQuote(text)) in \(type.name) <\(element.name)>; decode test cases with placeholders: .preserve")
         }
         let value = try Self.value(text, type: type, tag: tag, resolvingBy: attributeTag ?? tag, element: element, at: valueAttribute.offset)
         return TTLV(tag, value)
     }
 
     /// The element's tag: its name, or for `<TTLV>` its `tag=` attribute. A `tag=` beside a named element must agree.
-    private func tag(of element: XMLElement) throws(XMLFault) -> Tag {
+    private func tag(of element: ParsedElement) throws(XMLFault) -> Tag {
         let tagAttribute = element.attribute("tag")
         var explicit: Tag?
         if let tagAttribute {
             let text = Substring(tagAttribute.value)
             guard text.utf8.count == 8, let raw = XMLValueText.parsePrefixedHex(text, maxDigits: 6) else {
-                throw XMLFault(.unknownTag, at: tagAttribute.offset, "tag=\(quoted(tagAttribute.value)) is not 0x and six hex digits")
+                throw XMLFault(.unknownTag, at: tagAttribute.offset, "tag=\(errorQuote(tagAttribute.value)) is not 0x and six hex digits")
             }
             explicit = Tag(rawValue: UInt32(raw))
         }
@@ -123,14 +123,14 @@ struct XMLToTTLV {
             throw XMLFault(.unknownTag, at: element.offset, "unknown tag <\(element.name)>; write an unnamed tag as <TTLV tag=\"0x540001\" …>")
         }
         if let explicit, explicit != named, let tagAttribute {
-            throw XMLFault(.unknownTag, at: tagAttribute.offset, "tag=\(quoted(tagAttribute.value)) contradicts <\(element.name)>")
+            throw XMLFault(.unknownTag, at: tagAttribute.offset, "tag=\(errorQuote(tagAttribute.value)) contradicts <\(element.name)>")
         }
         return named
     }
 
     /// The attribute an `AttributeValue` among these children belongs to, from the sibling `AttributeName`
     /// (KMIP 1.x: `Attribute { AttributeName, AttributeIndex?, AttributeValue }`).
-    static func attributeTag(amongChildrenOf element: XMLElement) -> Tag? {
+    static func attributeTag(amongChildrenOf element: ParsedElement) -> Tag? {
         guard let nameElement = element.children.first(where: { $0.name == "AttributeName" }),
               nameElement.attribute("type")?.value == TTLVType.textString.name,
               let name = nameElement.attribute("value")?.value
@@ -141,9 +141,9 @@ struct XMLToTTLV {
 
     // MARK: Values
 
-    private static func value(_ text: String, type: TTLVType, tag: Tag, resolvingBy resolveTag: Tag, element: XMLElement, at offset: Int) throws(XMLFault) -> TTLV.Value {
+    private static func value(_ text: String, type: TTLVType, tag: Tag, resolvingBy resolveTag: Tag, element: ParsedElement, at offset: Int) throws(XMLFault) -> TTLV.Value {
         func invalid(_ expectation: String, quoting: Bool = true) -> XMLFault {
-            XMLFault(.invalidValue, at: offset, "\(type.name) <\(element.name)>: \(quoting ? quoted(text) + " is not " : "value is not ")\(expectation)")
+            XMLFault(.invalidValue, at: offset, "\(type.name) <\(element.name)>: \(quoting ? errorQuote(text) + " is not " : "value is not ")\(expectation)")
         }
         let substring = Substring(text)
         switch type {
@@ -166,7 +166,7 @@ struct XMLToTTLV {
             if let raw = XMLValueText.parsePrefixedHex(substring, maxDigits: 8) { return .enumeration(UInt32(raw)) }
             guard let value = EnumerationRegistry.enumerationValue(named: text, tag: resolveTag) else {
                 let owner = resolveTag == tag ? "\(tag)" : "attribute \(resolveTag)"
-                throw XMLFault(.unknownEnumerationName, at: offset, "\(quoted(text)) is not an enumeration name for \(owner); write unknown values as 0x0000000A")
+                throw XMLFault(.unknownEnumerationName, at: offset, "\(errorQuote(text)) is not an enumeration name for \(owner); write unknown values as 0x0000000A")
             }
             return .enumeration(value)
         case .boolean:
@@ -203,7 +203,7 @@ struct XMLToTTLV {
 
     /// Mask names separated by whitespace (`Encrypt Decrypt`), each a bit of the mask for `resolveTag`; a token may
     /// also be `0x` hex for bits without a name. The bits are ORed.
-    private static func mask(_ text: String, resolvingBy resolveTag: Tag, element: XMLElement, at offset: Int) throws(XMLFault) -> Int32 {
+    private static func mask(_ text: String, resolvingBy resolveTag: Tag, element: ParsedElement, at offset: Int) throws(XMLFault) -> Int32 {
         // After attribute-value normalization literal whitespace is spaces; a tab or newline given by reference stays.
         let tokens = text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" })
         guard !tokens.isEmpty else {
@@ -216,9 +216,9 @@ struct XMLToTTLV {
             } else if let value = EnumerationRegistry.maskValue(named: String(token), tag: resolveTag) {
                 bits |= UInt32(bitPattern: value)
             } else if tokens.count == 1, let first = token.first, first == "-" || first == "+" || first.isASCII && first.isNumber {
-                throw XMLFault(.invalidValue, at: offset, "Integer <\(element.name)>: \(quoted(text)) is not a 32-bit integer")
+                throw XMLFault(.invalidValue, at: offset, "Integer <\(element.name)>: \(errorQuote(text)) is not a 32-bit integer")
             } else {
-                throw XMLFault(.unknownMaskName, at: offset, "\(quoted(String(token))) is not a mask name for \(resolveTag), nor a decimal or 0x-hex integer")
+                throw XMLFault(.unknownMaskName, at: offset, "\(errorQuote(String(token))) is not a mask name for \(resolveTag), nor a decimal or 0x-hex integer")
             }
         }
         return Int32(bitPattern: bits)

@@ -64,6 +64,16 @@ enum XMLValueText {
         return UInt64(digits, radix: 16)
     }
 
+    // MARK: Digits
+
+    static func hexDigitsOnly<S: StringProtocol>(_ text: S) -> Bool {
+        !text.isEmpty && text.utf8.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || ($0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x66) }
+    }
+
+    static func decimalDigitsOnly<S: StringProtocol>(_ text: S) -> Bool {
+        !text.isEmpty && text.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+    }
+
     // MARK: Decimal
 
     /// An optional `-` and decimal digits: no `+`, no spaces, no exponent.
