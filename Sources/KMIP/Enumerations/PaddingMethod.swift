@@ -9,7 +9,7 @@ public struct PaddingMethod: KMIPEnumeration {
     public static let pkcs5 = PaddingMethod(rawValue: 0x0000_0003)
     public static let ssl3 = PaddingMethod(rawValue: 0x0000_0004)
     public static let zeros = PaddingMethod(rawValue: 0x0000_0005)
-    public static let ansix9_23 = PaddingMethod(rawValue: 0x0000_0006)
+    public static let ansiX9_23 = PaddingMethod(rawValue: 0x0000_0006)
     public static let iso10126 = PaddingMethod(rawValue: 0x0000_0007)
     public static let pkcs1V1_5 = PaddingMethod(rawValue: 0x0000_0008)
     public static let x9_31 = PaddingMethod(rawValue: 0x0000_0009)
@@ -21,7 +21,7 @@ public struct PaddingMethod: KMIPEnumeration {
         (.pkcs5, "PKCS5"),
         (.ssl3, "SSL3"),
         (.zeros, "Zeros"),
-        (.ansix9_23, "ANSIX9_23"),
+        (.ansiX9_23, "ANSIX9_23"),
         (.iso10126, "ISO10126"),
         (.pkcs1V1_5, "PKCS1V1_5"),
         (.x9_31, "X9_31"),

@@ -224,9 +224,9 @@ public struct ProfileName: KMIPEnumeration {
     /// KMIP 2.0+.
     public static let xmlServer = ProfileName(rawValue: 0x0000_0123)
     /// KMIP 2.0+.
-    public static let aesxtsClient = ProfileName(rawValue: 0x0000_0124)
+    public static let aesXTSClient = ProfileName(rawValue: 0x0000_0124)
     /// KMIP 2.0+.
-    public static let aesxtsServer = ProfileName(rawValue: 0x0000_0125)
+    public static let aesXTSServer = ProfileName(rawValue: 0x0000_0125)
     /// KMIP 2.0+.
     public static let quantumSafeClient = ProfileName(rawValue: 0x0000_0126)
     /// KMIP 2.0+.
@@ -431,8 +431,8 @@ public struct ProfileName: KMIPEnumeration {
         (.jsonServer, "JSONServer"),
         (.xmlClient, "XMLClient"),
         (.xmlServer, "XMLServer"),
-        (.aesxtsClient, "AESXTSClient"),
-        (.aesxtsServer, "AESXTSServer"),
+        (.aesXTSClient, "AESXTSClient"),
+        (.aesXTSServer, "AESXTSServer"),
         (.quantumSafeClient, "QuantumSafeClient"),
         (.quantumSafeServer, "QuantumSafeServer"),
         (.pkcs11Client, "PKCS_11Client"),

@@ -4,12 +4,12 @@ public struct ValidationAuthorityType: KMIPEnumeration {
     public init(rawValue: UInt32) { self.rawValue = rawValue }
 
     public static let unspecified = ValidationAuthorityType(rawValue: 0x0000_0001)
-    public static let nistcmvp = ValidationAuthorityType(rawValue: 0x0000_0002)
+    public static let nistCMVP = ValidationAuthorityType(rawValue: 0x0000_0002)
     public static let commonCriteria = ValidationAuthorityType(rawValue: 0x0000_0003)
 
     public static let known: [(ValidationAuthorityType, String)] = [
         (.unspecified, "Unspecified"),
-        (.nistcmvp, "NISTCMVP"),
+        (.nistCMVP, "NISTCMVP"),
         (.commonCriteria, "CommonCriteria"),
     ]
 }
