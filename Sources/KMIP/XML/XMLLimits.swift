@@ -3,7 +3,7 @@ extension KMIPXML {
     /// peer it does not yet trust; the defaults fit every OASIS test case with room to spare.
     public struct Limits: Hashable, Sendable {
         /// Largest document, in UTF-8 bytes. Stops memory exhaustion: the whole tree is built before conversion.
-        /// The largest OASIS test file (a document of 90 messages) is 177 KB.
+        /// The largest OASIS test file (230 messages) is 177 KB.
         public var maxDocumentSize: Int
         /// Deepest element nesting below a message (the message itself is depth 0), the same bound as binary TTLV
         /// (`TTLVLimits.defaultMaxDepth`), so whatever decodes from XML also decodes from its TTLV encoding.
