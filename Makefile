@@ -41,11 +41,12 @@ bench: release
 	$(SWIFT) run -c release keep-bench
 
 # Builds the TTLV decoder harness with libFuzzer + AddressSanitizer and runs it for FUZZ_SECONDS.
+# New inputs go to Fuzz/corpus (kept between runs); crashers to Fuzz/artifacts. See docs/wire-format.md.
 fuzz: deps
 	@$(FUZZ_DIR)/build.sh
 	@mkdir -p $(FUZZ_DIR)/corpus $(FUZZ_DIR)/artifacts
-	$(FUZZ_DIR)/bin/ttlv-fuzz -max_total_time=$(FUZZ_SECONDS) -artifact_prefix=$(FUZZ_DIR)/artifacts/ \
-		$(FUZZ_DIR)/corpus $(FUZZ_DIR)/seeds
+	$(FUZZ_DIR)/bin/ttlv-fuzz -max_total_time=$(FUZZ_SECONDS) -max_len=4096 -dict=$(FUZZ_DIR)/ttlv.dict \
+		-print_final_stats=1 -artifact_prefix=$(FUZZ_DIR)/artifacts/ $(FUZZ_DIR)/corpus $(FUZZ_DIR)/seeds
 
 clean:
 	rm -rf .build $(FUZZ_DIR)/bin

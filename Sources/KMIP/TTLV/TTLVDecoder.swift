@@ -111,11 +111,15 @@ public struct TTLVDecoder: Sendable {
             if let fixed = type.fixedLength, length != fixed {
                 throw TTLVError(.invalidLength, at: start, "\(type.name) must have length \(fixed), not \(length)")
             }
-            let padded = TTLVEncoder.paddedLength(length)
-            guard padded <= end - valueStart else {
-                throw TTLVError(.overrun, at: start, "\(type.name) \(tag) of length \(length) overruns its container by \(padded - (end - valueStart)) bytes")
+            guard length <= end - valueStart else {
+                throw TTLVError(.overrun, at: start, "\(type.name) \(tag) of length \(length) overruns its container by \(length - (end - valueStart)) bytes")
             }
             let valueEnd = valueStart + length
+            // The value fits; its padding must fit too, within the same container.
+            let padded = TTLVEncoder.paddedLength(length)
+            guard padded <= end - valueStart else {
+                throw TTLVError(.invalidPadding, at: valueEnd, "\(type.name) \(tag) is missing \(padded - (end - valueStart)) bytes of padding")
+            }
             for i in valueEnd..<(valueStart + padded) where bytes[i] != 0 {
                 throw TTLVError(.invalidPadding, at: i, "non-zero padding byte after \(type.name) \(tag)")
             }

@@ -28,7 +28,8 @@ public struct TTLVError: Error, Hashable, Sendable, CustomStringConvertible {
     }
 
     public let code: Code
-    /// Offset, from the start of the message, of the item at fault.
+    /// Offset, from the start of the message, of the item at fault; for `.invalidPadding`, of the first bad
+    /// padding byte, or of where the missing padding should start.
     public let offset: Int
     public let reason: String
 
