@@ -43,10 +43,11 @@ public enum AttributeName: Hashable, Sendable, CustomStringConvertible {
 
     /// Parses a KMIP 1.x Attribute Name. Unknown names that are not `x-…` / `y-…` custom names are refused.
     public init(kmip1Name text: String) throws(KMIPDecodingError) {
-        if let tag = AttributeCatalog.tag(forName: text) {
-            self = .standard(tag)
-        } else if text.hasPrefix("x-") || text.hasPrefix("y-") {
+        if text.hasPrefix("x-") || text.hasPrefix("y-") {
             self = .vendor(identification: String(text.prefix(1)), name: String(text.dropFirst(2)))
+        } else if let tag = AttributeCatalog.tag(forName: text) {
+            // Non-canonical spacing ("Activation   Date") is accepted and written back canonically.
+            self = .standard(tag)
         } else {
             throw KMIPDecodingError(.invalidValue, path: [.attributeName], "unknown attribute name (not a specification name, nor x-/y- custom)")
         }

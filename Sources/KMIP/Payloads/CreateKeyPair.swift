@@ -41,6 +41,9 @@ public struct CreateKeyPairResponse: ResponsePayload, Equatable {
     /// 1.x only.
     public var privateKeyAttributes: AttributeSet?
     public var publicKeyAttributes: AttributeSet?
+    /// The KMIP 1.0 Use Cases (§8.1) send the two identifiers as plain Unique Identifier items (private first),
+    /// not Private/Public Key Unique Identifier. Accepted, and written back that way for such a peer.
+    public var usesPlainUniqueIdentifierTags = false
 
     public init(privateKeyUniqueIdentifier: UniqueIdentifier, publicKeyUniqueIdentifier: UniqueIdentifier) {
         self.privateKeyUniqueIdentifier = privateKeyUniqueIdentifier
@@ -49,8 +52,15 @@ public struct CreateKeyPairResponse: ResponsePayload, Equatable {
 
     public init(from item: TTLV, version: ProtocolVersion) throws(KMIPDecodingError) {
         var r = try FieldReader(item)
-        privateKeyUniqueIdentifier = try r.required(.privateKeyUniqueIdentifier)
-        publicKeyUniqueIdentifier = try r.required(.publicKeyUniqueIdentifier)
+        if item[.privateKeyUniqueIdentifier] == nil, item[.publicKeyUniqueIdentifier] == nil, item.all(.uniqueIdentifier).count == 2 {
+            let ids: [UniqueIdentifier] = try r.all(.uniqueIdentifier)
+            privateKeyUniqueIdentifier = ids[0]
+            publicKeyUniqueIdentifier = ids[1]
+            usesPlainUniqueIdentifierTags = true
+        } else {
+            privateKeyUniqueIdentifier = try r.required(.privateKeyUniqueIdentifier)
+            publicKeyUniqueIdentifier = try r.required(.publicKeyUniqueIdentifier)
+        }
         if !version.usesTaggedAttributes {
             privateKeyAttributes = try AttributeSet.optional(.privateKey, from: &r, version: version)
             publicKeyAttributes = try AttributeSet.optional(.publicKey, from: &r, version: version)
@@ -60,8 +70,8 @@ public struct CreateKeyPairResponse: ResponsePayload, Equatable {
 
     public func ttlv(version: ProtocolVersion) -> TTLV {
         var b = StructureBuilder()
-        b.add(.privateKeyUniqueIdentifier, privateKeyUniqueIdentifier)
-        b.add(.publicKeyUniqueIdentifier, publicKeyUniqueIdentifier)
+        b.add(usesPlainUniqueIdentifierTags ? .uniqueIdentifier : .privateKeyUniqueIdentifier, privateKeyUniqueIdentifier)
+        b.add(usesPlainUniqueIdentifierTags ? .uniqueIdentifier : .publicKeyUniqueIdentifier, publicKeyUniqueIdentifier)
         if !version.usesTaggedAttributes {
             b.add(privateKeyAttributes?.ttlv(.privateKey, version: version))
             b.add(publicKeyAttributes?.ttlv(.publicKey, version: version))
