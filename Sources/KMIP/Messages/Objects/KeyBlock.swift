@@ -45,29 +45,35 @@ public struct KeyBlock: Sendable, Equatable, TTLVStructureCodable, CustomStringC
         return b.build(tag)
     }
 
+    /// Key Wrapping Data present: the key value is wrapped.
+    public var isWrapped: Bool { keyWrappingData != nil }
+
     public var description: String {
         var parts = ["\(keyFormatType)"]
         if let cryptographicAlgorithm { parts.append("\(cryptographicAlgorithm)") }
         if let cryptographicLength { parts.append("\(cryptographicLength) bits") }
-        parts.append(keyValue.map(\.description) ?? "no key value")
+        parts.append(keyValue.map { (isWrapped ? "wrapped " : "") + $0.description } ?? "no key value")
         return "KeyBlock(\(parts.joined(separator: ", ")))"
     }
 
     public var debugDescription: String { description }
 }
 
-/// Key Value: plaintext (a Structure: Key Material and the object's attributes), or wrapped (a Byte String).
+/// Key Value, in its two wire forms. Whether the material is wrapped is said by the Key Block's Key Wrapping
+/// Data, not by the form: the specification sends a wrapped key as a Byte String, but PyKMIP (and others) send
+/// a Structure whose Key Material is the wrapped bytes, and both are accepted.
 public enum KeyValue: Sendable, Equatable, CustomStringConvertible, CustomDebugStringConvertible {
-    /// `attributes` is nil when none were sent (1.x: no Attribute items; 2.x: no Attributes structure).
-    case plaintext(KeyMaterial, attributes: [Attribute]?)
-    /// The wrapped key as received (Key Wrapping Data says how). Held securely: with a MAC/sign-only wrapping
-    /// method these bytes are the plaintext key value.
-    case wrapped(SecureBytes)
+    /// A Structure: Key Material and the object's attributes. `attributes` is nil when none were sent (1.x: no
+    /// Attribute items; 2.x: no Attributes structure).
+    case structure(KeyMaterial, attributes: [Attribute]?)
+    /// A Byte String: the wrapped Key Value (with encoding option TTLV, the wrapped TTLV structure). Held
+    /// securely: with a MAC/sign-only wrapping method these bytes are the plaintext key value.
+    case byteString(SecureBytes)
 
     init(from item: TTLV, format: KeyFormatType, version: ProtocolVersion) throws(KMIPDecodingError) {
         switch item.value {
         case .byteString:
-            self = .wrapped(try FieldReader.convert(item))
+            self = .byteString(try FieldReader.convert(item))
         case .structure:
             var r = try FieldReader(item)
             let materialItem = try r.require(.keyMaterial)
@@ -80,7 +86,7 @@ public enum KeyValue: Sendable, Equatable, CustomStringConvertible, CustomDebugS
                 attributes = list.isEmpty ? nil : list
             }
             try r.finish()
-            self = .plaintext(material, attributes: attributes)
+            self = .structure(material, attributes: attributes)
         default:
             throw KMIPDecodingError(.unexpectedType, path: [item.tag], "Key Value must be a Structure or a Byte String, not \(item.type.name)")
         }
@@ -88,9 +94,9 @@ public enum KeyValue: Sendable, Equatable, CustomStringConvertible, CustomDebugS
 
     func ttlv(version: ProtocolVersion) -> TTLV {
         switch self {
-        case .wrapped(let bytes):
+        case .byteString(let bytes):
             return TTLV(.keyValue, bytes.ttlvValue)
-        case .plaintext(let material, let attributes):
+        case .structure(let material, let attributes):
             var b = StructureBuilder()
             b.add(material.ttlv())
             if let attributes {
@@ -104,16 +110,16 @@ public enum KeyValue: Sendable, Equatable, CustomStringConvertible, CustomDebugS
         }
     }
 
-    /// The plaintext key material, if not wrapped.
+    /// The Key Material of the structure form.
     public var keyMaterial: KeyMaterial? {
-        if case .plaintext(let material, _) = self { return material }
+        if case .structure(let material, _) = self { return material }
         return nil
     }
 
     public var description: String {
         switch self {
-        case .plaintext(let material, _): "plaintext \(material)"
-        case .wrapped(let bytes): "wrapped key (\(bytes.count) bytes, redacted)"
+        case .structure(let material, _): "\(material)"
+        case .byteString(let bytes): "wrapped key value (\(bytes.count) bytes, redacted)"
         }
     }
 
