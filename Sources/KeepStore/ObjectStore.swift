@@ -31,10 +31,15 @@ public protocol ObjectStoreWriter: ObjectStoreReader {
     func insert(_ domain: DomainRecord) throws
     func update(_ domain: DomainRecord) throws
     func insert(_ object: ObjectRecord) throws
-    /// Replaces the whole row, names and custom attributes included.
+    /// Replaces the row's metadata, names and custom attributes. Never the key material: only rotation
+    /// (`replaceWrappedKey`) and Destroy (`eraseWrappedKey`) touch that, so a metadata change racing a rotation
+    /// cannot write back a key wrapped under a domain-key version that is about to be destroyed.
     func update(_ object: ObjectRecord) throws
-    /// Rewrites only the wrapped key of an object (rotation): cheaper than a whole update.
-    func replaceWrappedKey(uid: String, domainID: String, wrappedKey: [UInt8], domainKeyVersion: UInt32) throws
+    /// Rotation's compare-and-swap: replaces the wrapped key only if it is still wrapped under `expectedVersion`.
+    /// Returns false (and changes nothing) if the object was destroyed or re-wrapped meanwhile.
+    func replaceWrappedKey(uid: String, domainID: String, expectedVersion: UInt32, wrappedKey: [UInt8], domainKeyVersion: UInt32) throws -> Bool
+    /// Destroy: erases the key material, keeps the metadata.
+    func eraseWrappedKey(uid: String, domainID: String) throws
     func setMetadata(_ key: String, _ value: [UInt8]) throws
     func beginRotation(_ rotation: RotationRecord) throws
     func finishRotation(scope: String) throws

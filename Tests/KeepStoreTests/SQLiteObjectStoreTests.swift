@@ -35,10 +35,12 @@ struct SQLiteObjectStoreTests {
         #expect(try store.object(uid: "k1", domainID: "acme") == object)
 
         var changed = object
+        changed.wrappedKey = [0xEE]  // ignored by update: key material changes only through rotation or destroy
         changed.state = 2
         changed.names = ["renamed"]
         changed.customAttributes = [CustomAttribute(name: "x-vm-uuid", index: 0, value: "4212"), CustomAttribute(name: "x-vm-uuid", index: 1, value: "4213")]
         try store.write { try $0.update(changed) }
+        changed.wrappedKey = object.wrappedKey
         #expect(try store.object(uid: "k1", domainID: "acme") == changed)
         #expect(try store.locate(ObjectQuery(domainID: "acme", name: "vm-42-kek")).isEmpty)
         #expect(try store.locate(ObjectQuery(domainID: "acme", name: "renamed")) == ["k1"])
@@ -178,9 +180,17 @@ struct SQLiteObjectStoreTests {
         let batch = try store.read { try $0.objectsWrapped(domainID: "acme", belowDomainKeyVersion: 2, limit: 3) }
         #expect(batch.map(\.uid) == ["old0", "old1", "old2"])
         try store.write { w in
-            for object in batch { try w.replaceWrappedKey(uid: object.uid, domainID: "acme", wrappedKey: [9], domainKeyVersion: 2) }
+            for object in batch {
+                #expect(try w.replaceWrappedKey(uid: object.uid, domainID: "acme", expectedVersion: 1, wrappedKey: [9], domainKeyVersion: 2))
+            }
         }
         #expect(try store.read { try $0.countWrapped(domainID: "acme", belowDomainKeyVersion: 2) } == 2)
+        #expect(try store.object(uid: "old0", domainID: "acme")?.wrappedKey == [9])
+        // The swap is conditional: a second rotation pass, or a destroyed object, is left alone.
+        #expect(try store.write { try $0.replaceWrappedKey(uid: "old0", domainID: "acme", expectedVersion: 1, wrappedKey: [8], domainKeyVersion: 3) } == false)
+        try store.write { try $0.eraseWrappedKey(uid: "old3", domainID: "acme") }
+        #expect(try store.write { try $0.replaceWrappedKey(uid: "old3", domainID: "acme", expectedVersion: 1, wrappedKey: [8], domainKeyVersion: 2) } == false)
+        #expect(try store.object(uid: "old3", domainID: "acme")?.wrappedKey == nil)
         #expect(try store.object(uid: "old0", domainID: "acme")?.wrappedKey == [9])
     }
 }

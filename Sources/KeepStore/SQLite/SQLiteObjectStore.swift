@@ -162,8 +162,8 @@ struct SQLiteTransaction: ObjectStoreWriter {
 
     func update(_ object: ObjectRecord) throws {
         try connection.statement("""
-            UPDATE objects SET object_type = ?3, state = ?4, algorithm = ?5, length = ?6, wrapped_key = ?7,
-                domain_key_version = ?8, attributes = ?9, created_at = ?10, updated_at = ?11
+            UPDATE objects SET object_type = ?3, state = ?4, algorithm = ?5, length = ?6,
+                attributes = ?9, created_at = ?10, updated_at = ?11
             WHERE uid = ?1 AND domain_id = ?2
             """).bind(Self.values(of: object)).run()
         guard connection.changes == 1 else { throw StoreError(.notFound, "no object \(object.uid) in domain \(object.domainID)") }
@@ -173,9 +173,17 @@ struct SQLiteTransaction: ObjectStoreWriter {
         try insertIndexes(of: object, seq: seq)
     }
 
-    func replaceWrappedKey(uid: String, domainID: String, wrappedKey: [UInt8], domainKeyVersion: UInt32) throws {
-        try connection.statement("UPDATE objects SET wrapped_key = ?, domain_key_version = ? WHERE uid = ? AND domain_id = ?")
-            .bind(.blob(wrappedKey), .int(domainKeyVersion), .text(uid), .text(domainID)).run()
+    func replaceWrappedKey(uid: String, domainID: String, expectedVersion: UInt32, wrappedKey: [UInt8], domainKeyVersion: UInt32) throws -> Bool {
+        try connection.statement("""
+            UPDATE objects SET wrapped_key = ?, domain_key_version = ?
+            WHERE uid = ? AND domain_id = ? AND wrapped_key IS NOT NULL AND domain_key_version = ?
+            """).bind(.blob(wrappedKey), .int(domainKeyVersion), .text(uid), .text(domainID), .int(expectedVersion)).run()
+        return connection.changes == 1
+    }
+
+    func eraseWrappedKey(uid: String, domainID: String) throws {
+        try connection.statement("UPDATE objects SET wrapped_key = NULL, domain_key_version = NULL WHERE uid = ? AND domain_id = ?")
+            .bind(.text(uid), .text(domainID)).run()
         guard connection.changes == 1 else { throw StoreError(.notFound, "no object \(uid) in domain \(domainID)") }
     }
 
