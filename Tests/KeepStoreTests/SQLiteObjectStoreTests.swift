@@ -179,11 +179,10 @@ struct SQLiteObjectStoreTests {
         #expect(try store.read { try $0.countWrapped(domainID: "acme", belowDomainKeyVersion: 2) } == 5)
         let batch = try store.read { try $0.objectsWrapped(domainID: "acme", belowDomainKeyVersion: 2, limit: 3) }
         #expect(batch.map(\.uid) == ["old0", "old1", "old2"])
-        try store.write { w in
-            for object in batch {
-                #expect(try w.replaceWrappedKey(uid: object.uid, domainID: "acme", expectedVersion: 1, wrappedKey: [9], domainKeyVersion: 2))
-            }
+        let swapped = try store.write { w in
+            try batch.map { try w.replaceWrappedKey(uid: $0.uid, domainID: "acme", expectedVersion: 1, wrappedKey: [9], domainKeyVersion: 2) }
         }
+        #expect(swapped == [true, true, true])
         #expect(try store.read { try $0.countWrapped(domainID: "acme", belowDomainKeyVersion: 2) } == 2)
         #expect(try store.object(uid: "old0", domainID: "acme")?.wrappedKey == [9])
         // The swap is conditional: a second rotation pass, or a destroyed object, is left alone.
