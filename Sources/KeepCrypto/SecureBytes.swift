@@ -67,7 +67,8 @@ public struct SecureBytes: Sendable {
     private mutating func makeUnique(reserving capacity: Int? = nil) {
         let needed = capacity ?? storage.count
         if !isKnownUniquelyReferenced(&storage) || needed > storage.capacity {
-            let copy = Storage(capacity: Swift.max(needed, storage.capacity))
+            // The copy inherits the test observer, so a test can see that every generation of storage is zeroed.
+            let copy = Storage(capacity: Swift.max(needed, storage.capacity), deallocationObserver: storage.deallocationObserver)
             copy.append(UnsafeRawBufferPointer(start: storage.base, count: storage.count))
             storage = copy
         }
@@ -81,7 +82,7 @@ extension SecureBytes {
         let base: UnsafeMutableRawPointer
         let capacity: Int
         var count: Int = 0
-        private let deallocationObserver: (@Sendable (UnsafeRawBufferPointer) -> Void)?
+        let deallocationObserver: (@Sendable (UnsafeRawBufferPointer) -> Void)?
 
         init(capacity: Int, deallocationObserver: (@Sendable (UnsafeRawBufferPointer) -> Void)? = nil) {
             precondition(capacity >= 0, "negative SecureBytes capacity")
@@ -95,7 +96,7 @@ extension SecureBytes {
         func append<Bytes: Collection>(_ bytes: Bytes) where Bytes.Element == UInt8 {
             precondition(count + bytes.count <= capacity, "SecureBytes storage overflow")
             let target = UnsafeMutableRawBufferPointer(start: base + count, count: bytes.count)
-            _ = target.copyBytes(from: bytes)
+            target.copyBytes(from: bytes)
             count += bytes.count
         }
 
