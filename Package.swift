@@ -32,6 +32,9 @@ let package = Package(
         // The only Swift targets that import OpenSSL (KeepTLS joins later).
         .target(name: "KeepCrypto", dependencies: ["COpenSSL", "CKeepShims"]),
 
+        // The HSM partition: keys by handle, never exported. Embedded (sealed file) now; PKCS#11 later.
+        .target(name: "KeepHSM", dependencies: ["KeepCrypto"]),
+
         // Durable storage behind a backend-neutral protocol; the only target that imports SQLite.
         .target(name: "KeepStore", dependencies: ["CSQLite"]),
 
@@ -44,6 +47,7 @@ let package = Package(
         .executableTarget(name: "keep-bench", dependencies: ["KeepCrypto", "KMIP"]),
 
         .testTarget(name: "KeepCryptoTests", dependencies: ["KeepCrypto"], exclude: ["Vectors"]),
+        .testTarget(name: "KeepHSMTests", dependencies: ["KeepHSM"]),
         .testTarget(name: "KeepStoreTests", dependencies: ["KeepStore"]),
         .testTarget(name: "KMIPTests", dependencies: ["KMIP"], exclude: ["Vectors"]),
     ]
