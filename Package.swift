@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "KeepCrypto", targets: ["KeepCrypto"]),
         .library(name: "KMIP", targets: ["KMIP"]),
         .library(name: "KeepStore", targets: ["KeepStore"]),
+        .library(name: "KeyHierarchy", targets: ["KeyHierarchy"]),
         .executable(name: "keepd", targets: ["keepd"]),
         .executable(name: "keep-bench", targets: ["keep-bench"]),
     ],
@@ -35,6 +36,9 @@ let package = Package(
         // The HSM partition: keys by handle, never exported. Embedded (sealed file) now; PKCS#11 later.
         .target(name: "KeepHSM", dependencies: ["KeepCrypto"]),
 
+        // Domains, KEKs, wrapping records, lifecycle, rotation.
+        .target(name: "KeyHierarchy", dependencies: ["KeepHSM", "KeepStore", "KeepCrypto", "KMIP"]),
+
         // Durable storage behind a backend-neutral protocol; the only target that imports SQLite.
         .target(name: "KeepStore", dependencies: ["CSQLite"]),
 
@@ -48,6 +52,7 @@ let package = Package(
 
         .testTarget(name: "KeepCryptoTests", dependencies: ["KeepCrypto"], exclude: ["Vectors"]),
         .testTarget(name: "KeepHSMTests", dependencies: ["KeepHSM"]),
+        .testTarget(name: "KeyHierarchyTests", dependencies: ["KeyHierarchy", "KeepHSM", "KeepStore", "KeepCrypto", "KMIP"]),
         .testTarget(name: "KeepStoreTests", dependencies: ["KeepStore"]),
         .testTarget(name: "KMIPTests", dependencies: ["KMIP"], exclude: ["Vectors"]),
     ]
