@@ -10,6 +10,8 @@ let package = Package(
     products: [
         .library(name: "KeepCrypto", targets: ["KeepCrypto"]),
         .library(name: "KMIP", targets: ["KMIP"]),
+        .library(name: "KeepStore", targets: ["KeepStore"]),
+        .library(name: "KeyHierarchy", targets: ["KeyHierarchy"]),
         .executable(name: "keepd", targets: ["keepd"]),
         .executable(name: "keep-bench", targets: ["keep-bench"]),
     ],
@@ -20,11 +22,25 @@ let package = Package(
             pkgConfig: "openssl",
             providers: [.apt(["libssl-dev"])]
         ),
+        .systemLibrary(
+            name: "CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]
+        ),
         // C one-liners for function-like macros Swift cannot import; nothing else.
         .target(name: "CKeepShims", dependencies: ["COpenSSL"]),
 
         // The only Swift targets that import OpenSSL (KeepTLS joins later).
         .target(name: "KeepCrypto", dependencies: ["COpenSSL", "CKeepShims"]),
+
+        // The HSM partition: keys by handle, never exported. Embedded (sealed file) now; PKCS#11 later.
+        .target(name: "KeepHSM", dependencies: ["KeepCrypto"]),
+
+        // Domains, KEKs, wrapping records, lifecycle, rotation.
+        .target(name: "KeyHierarchy", dependencies: ["KeepHSM", "KeepStore", "KeepCrypto", "KMIP"]),
+
+        // Durable storage behind a backend-neutral protocol; the only target that imports SQLite.
+        .target(name: "KeepStore", dependencies: ["CSQLite"]),
 
         // Pure Swift: the KMIP protocol layer, no I/O and no OpenSSL import.
         // It uses KeepCrypto only for SecureBytes, so key material decoded off the wire is zeroized.
@@ -35,6 +51,12 @@ let package = Package(
         .executableTarget(name: "keep-bench", dependencies: ["KeepCrypto", "KMIP"]),
 
         .testTarget(name: "KeepCryptoTests", dependencies: ["KeepCrypto"], exclude: ["Vectors"]),
+        .testTarget(name: "KeepHSMTests", dependencies: ["KeepHSM"]),
+        // Test-only worker for the SIGKILL durability test.
+        .executableTarget(name: "keep-store-torture", dependencies: ["KeyHierarchy", "KeepHSM", "KeepStore", "KeepCrypto"],
+                          path: "Tests/StoreTortureWorker"),
+        .testTarget(name: "KeyHierarchyTests", dependencies: ["KeyHierarchy", "KeepHSM", "KeepStore", "KeepCrypto", "KMIP"]),
+        .testTarget(name: "KeepStoreTests", dependencies: ["KeepStore"]),
         .testTarget(name: "KMIPTests", dependencies: ["KMIP"], exclude: ["Vectors"]),
     ]
 )
