@@ -48,7 +48,7 @@ let package = Package(
 
         // Thin executables: parse arguments, call a library.
         .executableTarget(name: "keepd", dependencies: ["KeepCrypto", "KMIP"]),
-        .executableTarget(name: "keep-bench", dependencies: ["KeepCrypto", "KMIP"]),
+        .executableTarget(name: "keep-bench", dependencies: ["KeepCrypto", "KMIP", "KeepHSM", "KeepStore", "KeyHierarchy"]),
 
         .testTarget(name: "KeepCryptoTests", dependencies: ["KeepCrypto"], exclude: ["Vectors"]),
         .testTarget(name: "KeepHSMTests", dependencies: ["KeepHSM"]),

@@ -90,15 +90,24 @@ public final class KeyHierarchy: Sendable {
 
     /// Creates an AES key (a KEK, for a VM) in the domain: generated here, wrapped under the domain's DK, stored.
     public func createSymmetricKey(in domainID: String, lengthInBits: Int32 = 256, template: ObjectAttributes? = nil) throws -> ManagedObject {
+        try createSymmetricKeys(count: 1, in: domainID, lengthInBits: lengthInBits) { _ in template }[0]
+    }
+
+    /// Creates `count` AES keys in the domain in one durable transaction (bulk provisioning: one fsync for all).
+    /// `template(i)` gives the attributes of the i-th key (names, custom attributes); nil means none.
+    public func createSymmetricKeys(count: Int, in domainID: String, lengthInBits: Int32 = 256,
+                                    template: (Int) -> ObjectAttributes? = { _ in nil }) throws -> [ManagedObject] {
         guard Self.aesKeyLengths.contains(lengthInBits) else {
             throw HierarchyError(.invalidRequest, "AES keys are 128, 192 or 256 bits, not \(lengthInBits)")
         }
-        var attributes = template ?? ObjectAttributes(objectType: .symmetricKey)
-        attributes.objectType = .symmetricKey
-        attributes.cryptographicAlgorithm = .aes
-        attributes.cryptographicLength = lengthInBits
-        let material = try backend { try SecureRandom.bytes(count: Int(lengthInBits) / 8) }
-        return try insertObject(in: domainID, attributes: attributes, material: material)
+        let objects = try (0..<count).map { i in
+            var attributes = template(i) ?? ObjectAttributes(objectType: .symmetricKey)
+            attributes.objectType = .symmetricKey
+            attributes.cryptographicAlgorithm = .aes
+            attributes.cryptographicLength = lengthInBits
+            return (attributes: attributes, material: try backend { try SecureRandom.bytes(count: Int(lengthInBits) / 8) })
+        }
+        return try insertObjects(in: domainID, objects)
     }
 
     /// Registers an object the client supplies: a symmetric key, secret data or an opaque object.
@@ -298,42 +307,54 @@ public final class KeyHierarchy: Sendable {
     }
 
     /// Generates an identifier, wraps the material under the domain's current DK and inserts the object.
-    /// The insert re-checks the DK version inside its transaction: if a rotation moved the domain on between
-    /// the wrap and the insert, it wraps again under the new version rather than store a key under one that
-    /// the rotation is about to destroy.
     private func insertObject(in domainID: String, attributes: ObjectAttributes, material: SecureBytes,
                               alsoInTransaction extra: ((any ObjectStoreWriter, String) throws -> Void)? = nil) throws -> ManagedObject {
-        let uid = try newIdentifier()
-        var attributes = attributes
+        try insertObjects(in: domainID, [(attributes, material)]) { writer, uids in try extra?(writer, uids[0]) }[0]
+    }
+
+    /// Generates identifiers, wraps each material under the domain's current DK and inserts all the objects in
+    /// one transaction. The insert re-checks the DK version inside its transaction: if a rotation moved the
+    /// domain on between the wrap and the insert, it wraps again under the new version rather than store keys
+    /// under one that the rotation is about to destroy.
+    private func insertObjects(in domainID: String, _ objects: [(attributes: ObjectAttributes, material: SecureBytes)],
+                               alsoInTransaction extra: ((any ObjectStoreWriter, [String]) throws -> Void)? = nil) throws -> [ManagedObject] {
         let now = clock()
-        attributes.dates.initial = now / 1_000_000
-        attributes.dates.lastChange = now / 1_000_000
-        if attributes.state == .preActive { _ = Lifecycle.advance(&attributes, now: now / 1_000_000) }
+        var prepared: [(uid: String, attributes: ObjectAttributes, material: SecureBytes)] = []
+        prepared.reserveCapacity(objects.count)
+        for (attributes, material) in objects {
+            var attributes = attributes
+            attributes.dates.initial = now / 1_000_000
+            attributes.dates.lastChange = now / 1_000_000
+            if attributes.state == .preActive { _ = Lifecycle.advance(&attributes, now: now / 1_000_000) }
+            prepared.append((try newIdentifier(), attributes, material))
+        }
         for _ in 0..<8 {
             let domain = try servingDomain(domainID)
             guard domain.subscription == .active else {
                 throw HierarchyError(.subscriptionSuspended, "domain \(domainID)'s subscription is suspended: no new keys")
             }
-            let wrapped = try backend {
-                try WrappedKeyRecord.wrap(material, hsm: hsm, domainID: domainID, uid: uid, objectType: attributes.objectType.rawValue,
-                                          domainKey: domain.domainKey)
+            let records = try prepared.map { uid, attributes, material in
+                let wrapped = try backend {
+                    try WrappedKeyRecord.wrap(material, hsm: hsm, domainID: domainID, uid: uid, objectType: attributes.objectType.rawValue,
+                                              domainKey: domain.domainKey)
+                }
+                return ObjectRecord(uid: uid, domainID: domainID, objectType: attributes.objectType.rawValue,
+                                    state: attributes.state.rawValue, algorithm: attributes.cryptographicAlgorithm?.rawValue,
+                                    length: attributes.cryptographicLength, wrappedKey: wrapped.bytes,
+                                    domainKeyVersion: wrapped.domainKeyVersion, attributes: AttributeRecord.encode(attributes),
+                                    names: attributes.names.map(\.value), customAttributes: Self.indexed(attributes.custom),
+                                    createdAt: now, updatedAt: now)
             }
-            let record = ObjectRecord(uid: uid, domainID: domainID, objectType: attributes.objectType.rawValue,
-                                      state: attributes.state.rawValue, algorithm: attributes.cryptographicAlgorithm?.rawValue,
-                                      length: attributes.cryptographicLength, wrappedKey: wrapped.bytes,
-                                      domainKeyVersion: wrapped.domainKeyVersion, attributes: AttributeRecord.encode(attributes),
-                                      names: attributes.names.map(\.value), customAttributes: Self.indexed(attributes.custom),
-                                      createdAt: now, updatedAt: now)
             let inserted = try backend {
                 try store.write { writer -> Bool in
                     guard let current = try writer.domain(id: domainID) else { throw HierarchyError(.domainNotFound, "no domain \(domainID)") }
-                    guard current.domainKeyVersion == wrapped.domainKeyVersion else { return false }
-                    try writer.insert(record)
-                    try extra?(writer, uid)
+                    guard current.domainKeyVersion == domain.domainKey.version else { return false }
+                    for record in records { try writer.insert(record) }
+                    try extra?(writer, records.map(\.uid))
                     return true
                 }
             }
-            if inserted { return try ManagedObject(record) }
+            if inserted { return try records.map(ManagedObject.init) }
         }
         throw HierarchyError(.backend, "domain key of \(domainID) kept changing during the insert")
     }

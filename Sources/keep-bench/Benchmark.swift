@@ -40,11 +40,13 @@ func megabytesPerSecond(bytes: Int, seconds: Double) -> Double { Double(bytes) /
 
 func format(_ value: Double, decimals: Int = 0) -> String { String(format: "%.\(decimals)f", value) }
 
-/// Runs a program found on PATH and returns its standard output; standard error is discarded.
-func runProgram(_ arguments: [String]) throws -> String {
+/// Runs a program (found on PATH unless given as a path) with `environment` added to ours and returns its
+/// standard output; standard error is discarded.
+func runProgram(_ arguments: [String], environment: [String: String] = [:]) throws -> String {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     process.arguments = arguments
+    process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
     let output = Pipe()
     process.standardOutput = output
     process.standardError = FileHandle.nullDevice

@@ -4,9 +4,20 @@ import Foundation
 
 let benchmarks: [any Benchmark] = [
     XTSBenchmark(),
+    StoreBenchmark(),
 ]
 
 let requested = Array(CommandLine.arguments.dropFirst())
+// The store benchmark's fresh-process probe (not a benchmark of its own): keep-bench store-open DIR COUNT.
+if requested.count == 3, requested[0] == "store-open", let count = Int(requested[2]) {
+    do {
+        try StoreOpenProbe.run(directory: requested[1], count: count)
+        exit(0)
+    } catch {
+        FileHandle.standardError.write(Data("keep-bench store-open: \(error)\n".utf8))
+        exit(1)
+    }
+}
 if requested.contains(where: { $0 == "-h" || $0 == "--help" }) {
     print("usage: keep-bench [NAME...]   (no NAME: run all)")
     for benchmark in benchmarks { print("  \(benchmark.name)\t\(benchmark.summary)") }

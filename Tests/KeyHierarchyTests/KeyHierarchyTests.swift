@@ -29,6 +29,32 @@ struct KeyHierarchyTests {
         expectHierarchyError(.invalidRequest) { _ = try h.createSymmetricKey(in: "acme", lengthInBits: 100) }
     }
 
+    /// Bulk provisioning: every key is distinct, named as its template says, readable; a failed transaction
+    /// stores none of them.
+    @Test func batchCreateIsAllOrNothing() throws {
+        let install = try Installation()
+        let h = install.hierarchy
+        try h.createDomain(id: "acme")
+        let keks = try h.createSymmetricKeys(count: 50, in: "acme", lengthInBits: 128) { i in
+            var attributes = ObjectAttributes(objectType: .symmetricKey)
+            attributes.names = [.init("vm-\(i)")]
+            attributes.custom = [.init(name: "x-vm-id", value: .textString("id-\(i)"))]
+            return attributes
+        }
+        #expect(Set(keks.map(\.uid)).count == 50)
+        var materials: Set<[UInt8]> = []
+        for (i, kek) in keks.enumerated() {
+            #expect(try h.locate(ObjectQuery(domainID: "acme", name: "vm-\(i)")) == [kek.uid])
+            #expect(try h.locate(ObjectQuery(domainID: "acme", customAttribute: .init(name: "x-vm-id", index: 0, value: "id-\(i)"))) == [kek.uid])
+            materials.insert(try h.keyMaterial(of: kek.uid, in: "acme").copyBytes())
+        }
+        #expect(materials.count == 50 && materials.allSatisfy { $0.count == 16 })
+
+        let failing = KeyHierarchy(hsm: install.hsm, store: CrashingStore(install.store, allowedWrites: 0))
+        #expect(throws: CrashingStore.Crash.self) { _ = try failing.createSymmetricKeys(count: 10, in: "acme") }
+        #expect(try install.store.read { try $0.objectCount(domainID: "acme") } == 50)
+    }
+
     /// Tenant A's DK can never unwrap tenant B's KEK, and a record moved between objects or tenants fails.
     @Test func recordsAreBoundToTenantAndObject() throws {
         let install = try Installation()
