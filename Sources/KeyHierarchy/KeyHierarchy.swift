@@ -240,6 +240,10 @@ public final class KeyHierarchy: Sendable {
             if batch.isEmpty { break }
             let swaps = try batch.map { record -> (String, UInt32, WrappedKeyRecord) in
                 let old = try WrappedKeyRecord(decoding: record.wrappedKey ?? [])
+                // The swap compares the indexed column; a record that disagrees with it would be picked forever.
+                guard old.domainKeyVersion == record.domainKeyVersion else {
+                    throw HierarchyError(.corruptRecord, "object \(record.uid): wrapped record says DK version \(old.domainKeyVersion), the store \(record.domainKeyVersion.map(String.init) ?? "none")")
+                }
                 let material = try backend { try old.unwrap(hsm: hsm, domainID: domainID, uid: record.uid, objectType: record.objectType) }
                 let new = try backend {
                     try WrappedKeyRecord.wrap(material, hsm: hsm, domainID: domainID, uid: record.uid, objectType: record.objectType, domainKey: newKey)
@@ -258,20 +262,17 @@ public final class KeyHierarchy: Sendable {
             progress(min(done, max(total, done)), max(total, done))
         }
 
-        // 3. Close the journal only if nothing still refers to an old version (checked inside the transaction,
-        //    so a create that raced the scan is caught), then destroy the old versions.
-        let finished = try backend {
-            try store.write { writer -> Bool in
-                guard try writer.countWrapped(domainID: domainID, belowDomainKeyVersion: target) == 0 else { return false }
-                try writer.finishRotation(scope: scope)
-                return true
-            }
-        }
-        guard finished else {
+        // 3. Destroy the old versions once nothing refers to them, then close the journal. Nothing new can
+        //    refer to them: since step 1 every insert wraps under `target` (it re-checks the domain's version in
+        //    its transaction). Destroying before closing means a crash in between leaves the journal open, and
+        //    the re-run finds nothing to re-wrap, destroys nothing more and closes it.
+        let remaining = try backend { try store.read { try $0.countWrapped(domainID: domainID, belowDomainKeyVersion: target) } }
+        guard remaining == 0 else {
             releaseRotation(scope)
             return try rotateDomainKey(domainID, progress: progress)
         }
         try backend { try hsm.destroyVersions(label: label, below: target) }
+        try backend { try store.write { try $0.finishRotation(scope: scope) } }
         return target
     }
 

@@ -130,13 +130,31 @@ struct EmbeddedHSMTests {
         #expect(v2.version == 2)
         #expect(try hsm.keyInfo(label: "dk/acme")?.current == v2)
         #expect(try hsm.unwrap(blob1, under: v1, context: [1]) == secret)
+        expectHSMError(.keyNotFound) { try hsm.destroyVersions(label: "dk/acme", below: 3) } // would leave no version
+        #expect(try hsm.keyInfo(label: "dk/acme")?.versions == [1, 2])
         try hsm.destroyVersions(label: "dk/acme", below: 2)
         expectHSMError(.keyNotFound) { _ = try hsm.unwrap(blob1, under: v1, context: [1]) }
+        let file = try bytes(dir.path("partition"))
+        try hsm.destroyVersions(label: "dk/acme", below: 2)                                  // again: nothing to do
+        #expect(try bytes(dir.path("partition")) == file, "a no-op destroy rewrote the partition")
         expectHSMError(.keyExists) { try hsm.createKey(label: "dk/acme") }
         expectHSMError(.invalidLabel) { try hsm.createKey(label: "dk acme") }
         expectHSMError(.keyNotFound) { try hsm.rotateKey(label: "dk/none") }
         try hsm.destroyKey(label: "dk/acme")
         #expect(try hsm.keyInfo(label: "dk/acme") == nil)
+    }
+
+    /// A writer killed before its rename leaves `<partition>.tmp-<pid>`, a whole sealed copy that may hold key
+    /// versions destroyed later; the next open removes it.
+    @Test func openRemovesTemporariesOfDeadWriters() throws {
+        let dir = try TemporaryDirectory()
+        let path = dir.path("partition")
+        do { _ = try EmbeddedHSM.initialize(path: path, pin: pin, parameters: fast) }
+        try write(try bytes(path), path + ".tmp-999999")
+        try write([1, 2, 3], dir.path("unrelated.tmp-1"))
+        _ = try EmbeddedHSM(path: path, pin: pin)
+        #expect(!FileManager.default.fileExists(atPath: path + ".tmp-999999"))
+        #expect(FileManager.default.fileExists(atPath: dir.path("unrelated.tmp-1")))
     }
 
     /// Key bytes never appear in the partition file (sealed) nor in any description.

@@ -255,7 +255,7 @@ struct KeyHierarchyTests {
 
     /// The rotation is cut off after each of its writes in turn; the keys stay readable throughout, and
     /// running it again completes it.
-    @Test(arguments: [0, 1, 2, 3, 4])
+    @Test(arguments: [0, 1, 2, 3, 4, 5])
     func domainKeyRotationSurvivesACrash(afterWrites allowed: Int) throws {
         let crashing = CrashingBox()
         let install = try Installation { crashing.wrap($0) }
@@ -276,6 +276,23 @@ struct KeyHierarchyTests {
         #expect(try install.hsm.keyInfo(label: "dk/acme")?.versions == [2])
         for (uid, material) in keys { #expect(try restarted.keyMaterial(of: uid, in: "acme") == material) }
         #expect(try install.store.integrityCheck().isEmpty)
+    }
+
+    /// A crash after every KEK moved but before the old DK version was destroyed: the re-run finishes that
+    /// rotation (same target version) instead of starting another, and destroys the old version.
+    @Test func domainKeyRotationResumesAfterACrashBeforeDestroy() throws {
+        let install = try Installation()
+        try install.hierarchy.createDomain(id: "acme")
+        let kek = try install.hierarchy.createSymmetricKey(in: "acme")
+        let material = try install.hierarchy.keyMaterial(of: kek.uid, in: "acme")
+        let failing = FailingDestroyHSM(install.hsm)
+        #expect(throws: FailingDestroyHSM.Crash.self) { try KeyHierarchy(hsm: failing, store: install.store).rotateDomainKey("acme") }
+        #expect(try install.hierarchy.pendingRotation(domainID: "acme")?.toVersion == 2)
+
+        #expect(try install.hierarchy.rotateDomainKey("acme") == 2)
+        #expect(try install.hsm.keyInfo(label: "dk/acme")?.versions == [2])
+        #expect(try install.hierarchy.pendingRotation(domainID: "acme") == nil)
+        #expect(try install.hierarchy.keyMaterial(of: kek.uid, in: "acme") == material)
     }
 
     /// Clients keep reading and creating keys while the DK rotates; nothing fails and nothing is lost.

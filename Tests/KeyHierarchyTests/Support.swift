@@ -67,3 +67,34 @@ func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
     }
     return false
 }
+
+/// An HSM that fails `destroyVersions` while armed: a process dying after the last KEK was re-wrapped and
+/// before the old DK version was destroyed.
+final class FailingDestroyHSM: HSM, @unchecked Sendable {
+    struct Crash: Error {}
+    let inner: any HSM
+    var armed = true
+
+    init(_ inner: any HSM) { self.inner = inner }
+
+    func rootOfTrustVersion() throws -> UInt32 { try inner.rootOfTrustVersion() }
+    func createKey(label: String) throws -> KeyHandle { try inner.createKey(label: label) }
+    func rotateKey(label: String) throws -> KeyHandle { try inner.rotateKey(label: label) }
+    func destroyVersions(label: String, below version: UInt32) throws {
+        if armed { throw Crash() }
+        try inner.destroyVersions(label: label, below: version)
+    }
+    func destroyKey(label: String) throws { try inner.destroyKey(label: label) }
+    func keyInfo(label: String) throws -> KeyInfo? { try inner.keyInfo(label: label) }
+    func keys() throws -> [KeyInfo] { try inner.keys() }
+    func wrap(_ key: SecureBytes, under handle: KeyHandle, context: [UInt8]) throws -> [UInt8] {
+        try inner.wrap(key, under: handle, context: context)
+    }
+    func unwrap(_ wrapped: [UInt8], under handle: KeyHandle, context: [UInt8]) throws -> SecureBytes {
+        try inner.unwrap(wrapped, under: handle, context: context)
+    }
+    func authenticationCode(for data: [UInt8], under handle: KeyHandle, context: [UInt8]) throws -> [UInt8] {
+        try inner.authenticationCode(for: data, under: handle, context: context)
+    }
+    func rotateRootOfTrust(progress: (Int, Int) -> Void) throws -> UInt32 { try inner.rotateRootOfTrust(progress: progress) }
+}

@@ -42,6 +42,7 @@ public final class EmbeddedHSM: HSM {
     convenience init(path: String, pin: PINSource, faultInjector: (@Sendable (String) throws -> Void)?) throws {
         let lock = try Self.lock(path)
         do {
+            PartitionFile.removeStaleTemporaries(of: path)
             let file = try PartitionFile.read(path)
             let header = try PartitionFile.header(of: file)
             let sealing = try PartitionFile.SealingKeys(pin: pin.read(), salt: header.salt, parameters: header.parameters)
@@ -101,10 +102,14 @@ public final class EmbeddedHSM: HSM {
         }
     }
 
+    /// Destroys every version of `label` older than `version`, which must exist (so the label always keeps a
+    /// current version). Running it again is a no-op that writes nothing.
     public func destroyVersions(label: String, below version: UInt32) throws {
+        let versions = state.withLock { $0.keys[label].map { Array($0.keys) } }
+        guard let versions, versions.contains(version) else { throw HSMError(.keyNotFound, "no key \(label) version \(version)") }
+        guard versions.contains(where: { $0 < version }) else { return }
         try mutate { state in
-            guard state.keys[label] != nil else { throw HSMError(.keyNotFound, "no key \(label)") }
-            state.keys[label] = state.keys[label]!.filter { $0.key >= version }
+            state.keys[label] = state.keys[label]?.filter { $0.key >= version }
         }
     }
 
@@ -201,7 +206,12 @@ public final class EmbeddedHSM: HSM {
                 var next = current
                 let value = try change(&next)
                 next.generation += 1
-                try PartitionFile.writeAtomically(PartitionFile.seal(next.serialized(), with: sealing), to: path, exclusive: false)
+                do {
+                    try PartitionFile.writeAtomically(PartitionFile.seal(next.serialized(), with: sealing), to: path, exclusive: false)
+                } catch let notSynced as PartitionFile.ReplacedButNotSynced {
+                    current = next
+                    throw notSynced.error
+                }
                 current = next
                 return value
             }

@@ -1,3 +1,4 @@
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -172,11 +173,33 @@ enum PartitionFile {
             guard rename(temporary, path) == 0 else { throw HSMError(.io, "cannot replace \(path): \(String(cString: strerror(errno)))") }
         }
         ok = true
+        // The new file is in place from here on: a failure now means "changed, but not known to be durable",
+        // which the caller must not mistake for "nothing changed".
         let dfd = Glibc.open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        if dfd >= 0 {
-            defer { close(dfd) }
-            guard fsync(dfd) == 0 else { throw HSMError(.io, "cannot sync directory \(directory)") }
+        guard dfd >= 0 else {
+            throw ReplacedButNotSynced(HSMError(.io, "cannot open directory \(directory) to sync it: \(String(cString: strerror(errno)))"))
         }
+        defer { close(dfd) }
+        guard fsync(dfd) == 0 else {
+            throw ReplacedButNotSynced(HSMError(.io, "cannot sync directory \(directory): \(String(cString: strerror(errno)))"))
+        }
+    }
+
+    /// `writeAtomically` replaced the file but could not make the replacement durable: the new contents are
+    /// what a reader sees now, so in-memory state must follow them; `error` is what to report.
+    struct ReplacedButNotSynced: Error {
+        let error: HSMError
+        init(_ error: HSMError) { self.error = error }
+    }
+
+    /// Removes temporary files a writer killed before its rename left behind (`<path>.tmp-<pid>`). Each is a
+    /// whole sealed partition, possibly holding key versions destroyed since, so none may linger. Called with
+    /// the partition lock held, when no writer can be running.
+    static func removeStaleTemporaries(of path: String) {
+        let directory = path.contains("/") ? String(path[..<path.lastIndex(of: "/")!]) : "."
+        let prefix = String(path.split(separator: "/").last ?? "") + ".tmp-"
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
+        for name in names where name.hasPrefix(prefix) { unlink("\(directory)/\(name)") }
     }
 
     private static func bigEndian<T: FixedWidthInteger>(_ value: T) -> [UInt8] {
