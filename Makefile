@@ -6,12 +6,16 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 # System packages Keep builds and tests against. OpenSSL 3 for every primitive and TLS; SQLite for the store.
-SYSTEM_PACKAGES := pkg-config libssl-dev openssl libsqlite3-dev
+SYSTEM_PACKAGES := pkg-config libssl-dev openssl libsqlite3-dev python3 python3-venv
+
+# The test suite's Python (PyKMIP, cryptography), in a virtualenv made from PyPI.
+VENV := .venv
+PYTHON_REQUIREMENTS := Tests/Python/requirements.txt
 
 FUZZ_SECONDS ?= 60
 FUZZ_DIR := Fuzz
 
-.PHONY: all deps build release run test bench fuzz clean
+.PHONY: all deps venv build release run test bench fuzz clean
 
 all: build
 
@@ -24,6 +28,14 @@ deps:
 		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
 	fi
 
+venv: $(VENV)/.ready
+
+$(VENV)/.ready: $(PYTHON_REQUIREMENTS) | deps
+	rm -rf $(VENV)
+	python3 -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r $(PYTHON_REQUIREMENTS)
+	touch $@
+
 build: deps
 	$(SWIFT) build
 
@@ -33,7 +45,7 @@ release: deps
 run: build
 	$(SWIFT) run keepd
 
-test: deps
+test: deps venv
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 
@@ -49,4 +61,4 @@ fuzz: deps
 		-print_final_stats=1 -artifact_prefix=$(FUZZ_DIR)/artifacts/ $(FUZZ_DIR)/corpus $(FUZZ_DIR)/seeds
 
 clean:
-	rm -rf .build $(FUZZ_DIR)/bin
+	rm -rf .build $(VENV) $(FUZZ_DIR)/bin
