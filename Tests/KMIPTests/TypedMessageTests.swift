@@ -16,14 +16,14 @@ struct TypedMessageTests {
     static func request(_ name: String) throws -> RequestMessage {
         let bytes = try vector(name).bytes
         let message = try RequestMessage(bytes: bytes)
-        #expect(message.encoded() == bytes, "\(name) re-encodes differently")
+        #expect(identical(message.encoded(), bytes), "\(name) re-encodes differently")
         return message
     }
 
     static func response(_ name: String) throws -> ResponseMessage {
         let bytes = try vector(name).bytes
         let message = try ResponseMessage(from: try TTLVDecoder().decodeMessage(bytes))
-        #expect(message.encoded() == bytes, "\(name) re-encodes differently")
+        #expect(identical(message.encoded(), bytes), "\(name) re-encodes differently")
         return message
     }
 
@@ -74,7 +74,7 @@ struct TypedMessageTests {
         }
         #expect(username == "Fred")
         #expect(password?.count == "password1".utf8.count)
-        #expect(password?.copyBytes() == Array("password1".utf8), "password differs")
+        #expect(identical(password?.copyBytes() ?? [], Array("password1".utf8)), "password differs")
 
         let create = try #require(message.batchItems.first?.payload(as: CreateRequest.self))
         #expect(create.objectType == .symmetricKey)
@@ -144,8 +144,7 @@ struct TypedMessageTests {
             Issue.record("vector has no Key Material")
             return
         }
-        let same = material.copyBytes() == expected
-        #expect(same, "key material differs from the wire's")
+        #expect(identical(material.copyBytes(), expected), "key material differs from the wire's")
     }
 
     /// PyKMIP 0.11 (KMIP 1.2): Get with a Key Wrapping Specification, and the wrapped key it returns.

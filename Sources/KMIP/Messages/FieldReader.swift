@@ -178,11 +178,13 @@ public struct FieldReader {
     }
 
     /// Every unread child with a vendor extension tag (0x54xxxx), with where it sat among the structure's children.
+    /// Items after the last specification field count as appended, so a decoded frame equals one built by appending.
     public mutating func takeExtensions() -> ExtensionItems {
         var out = ExtensionItems()
+        let lastField = children.lastIndex { !$0.tag.isExtension } ?? -1
         for index in children.indices where !used[index] && children[index].tag.isExtension {
             used[index] = true
-            out.insert(children[index], at: index)
+            if index > lastField { out.append(children[index]) } else { out.insert(children[index], at: index) }
         }
         return out
     }
