@@ -2,9 +2,9 @@
 // extension items in a frame are kept. Payload fields are versioned in each payload's own reader.
 
 extension ProtocolVersion {
-    /// Frame fields that not every version defines, with the first version that does (KMIP 1.2 §7.2 added
-    /// attestation, 1.4 §7.2 the correlation values, 2.0 §8 Ephemeral and Server Hashed Password). Every other
-    /// frame field is KMIP 1.0.
+    /// Frame fields that not every version defines, with the first version that does: KMIP 1.2 added
+    /// attestation (and the response Nonce), 1.4 the correlation values, 2.0 Ephemeral and Server Hashed Password.
+    /// Every other frame field is KMIP 1.0.
     ///
     /// Decoding refuses such a field in an older version's frame (`FieldReader.refuseFields(newerThan:)`, answered
     /// Invalid Message): a 1.1 peer cannot have meant a field its version lacks. Encoding leaves it out
