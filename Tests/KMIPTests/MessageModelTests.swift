@@ -30,7 +30,7 @@ struct MessageVectorTests {
             }
         }
         let reencoded = message.ttlv().encoded()
-        #expect(reencoded == vector.bytes, "re-encoding differs")
+        #expect(identical(reencoded, vector.bytes), "re-encoding differs")
         if reencoded != vector.bytes {
             // Point at the first differing item, by tag path, without printing values.
             #expect(Self.firstDifference(message.ttlv(), item) == nil)

@@ -78,7 +78,7 @@ struct XMLCodecTests {
         for (index, name) in names.sorted(by: { $0.key < $1.key }) {
             let bytes = try #require(hex[name], "\(name) in the hex file")
             let message = try #require(index < xml.count ? xml[index] : nil)
-            #expect(message.encoded() == bytes, "\(name)")
+            #expect(identical(message.encoded(), bytes), "\(name)")
             // And the other way: the published bytes, written as XML, read back as the same message.
             let item = try TTLVDecoder().decodeMessage(bytes)
             #expect(try KMIPXML.decodeMessage(KMIPXML.encode(item)) == message, "\(name)")

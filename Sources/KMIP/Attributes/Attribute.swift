@@ -25,7 +25,9 @@ public struct Attribute: Hashable, Sendable {
 /// What an attribute is called: a specification attribute (by its tag), or a vendor/custom attribute.
 public enum AttributeName: Hashable, Sendable, CustomStringConvertible {
     case standard(Tag)
-    /// KMIP 2.x Vendor Attribute (Vendor Identification, Attribute Name). KMIP 1.x custom attributes map here with
+    /// KMIP 2.x Vendor Attribute (Vendor Identification, Attribute Name). On the wire a 2.x Vendor Attribute is an
+    /// `Attribute` structure (tag 0x420008) inside `Attributes`: KMIP 2.x defines no tag of its own for it.
+    /// KMIP 1.x custom attributes map here with
     /// vendor identification "x" (client-defined, `x-Name`) or "y" (server-defined, `y-Name`), as KMIP 2.0 §4.53
     /// reserves those identifications for 1.x custom attributes.
     case vendor(identification: String, name: String)
@@ -34,6 +36,12 @@ public enum AttributeName: Hashable, Sendable, CustomStringConvertible {
     public static func custom(_ name: String) -> AttributeName { .vendor(identification: "x", name: name) }
 
     /// The KMIP 1.x Attribute Name text: the specification name, or `x-Name` / `y-Name` for custom attributes.
+    ///
+    /// An attribute 1.x has no name for (a 2.x-only attribute, or a 2.x extension attribute with a 0x54xxxx tag)
+    /// is written as its tag, `0x540001`, and read back from that form, so converting a set to 1.x and back loses
+    /// nothing. A vendor attribute whose identification is not `x` or `y` is written `vendor-Name`, which 1.x cannot
+    /// carry (its custom names start `x-` or `y-`) and `init(kmip1Name:)` refuses; a server does not send such an
+    /// attribute to a 1.x client.
     public var kmip1Name: String {
         switch self {
         case .standard(let tag): AttributeCatalog.name(for: tag) ?? tag.hexString
@@ -48,9 +56,19 @@ public enum AttributeName: Hashable, Sendable, CustomStringConvertible {
         } else if let tag = AttributeCatalog.tag(forName: text) {
             // Non-canonical spacing ("Activation   Date") is accepted and written back canonically.
             self = .standard(tag)
+        } else if let tag = Self.tag(hexName: text), AttributeCatalog.name(for: tag) == nil {
+            // Only for attributes without a 1.x name, so each attribute has one 1.x spelling.
+            self = .standard(tag)
         } else {
             throw KMIPDecodingError(.invalidValue, path: [.attributeName], "unknown attribute name (not a specification name, nor x-/y- custom)")
         }
+    }
+
+    /// `0x540001`: exactly six hexadecimal digits after `0x`.
+    private static func tag(hexName text: String) -> Tag? {
+        let digits = text.dropFirst(2)
+        guard text.hasPrefix("0x"), digits.count == 6, digits.allSatisfy(\.isHexDigit), let raw = UInt32(digits, radix: 16) else { return nil }
+        return Tag(rawValue: raw)
     }
 
     public var tag: Tag? {

@@ -168,6 +168,27 @@ public struct FieldReader {
         }
     }
 
+    /// Throws if a child is a field `version` does not define (`ProtocolVersion.allows`): a 1.1 header carrying a
+    /// 1.4 Client Correlation Value is refused rather than read into a model no 1.1 encoding can carry.
+    public func refuseFields(newerThan version: ProtocolVersion) throws(KMIPDecodingError) {
+        for child in children where !version.allows(child.tag) {
+            throw KMIPDecodingError(.unsupportedVersion, path: [child.tag],
+                                    "\(child.tag) is not a field of \(tag) in KMIP \(version) (it is KMIP \(ProtocolVersion.introducing[child.tag].map(String.init(describing:)) ?? "?")+)")
+        }
+    }
+
+    /// Every unread child with a vendor extension tag (0x54xxxx), with where it sat among the structure's children.
+    /// Items after the last specification field count as appended, so a decoded frame equals one built by appending.
+    public mutating func takeExtensions() -> ExtensionItems {
+        var out = ExtensionItems()
+        let lastField = children.lastIndex { !$0.tag.isExtension } ?? -1
+        for index in children.indices where !used[index] && children[index].tag.isExtension {
+            used[index] = true
+            if index > lastField { out.append(children[index]) } else { out.insert(children[index], at: index) }
+        }
+        return out
+    }
+
     // MARK: Primitives
 
     static func convert<T: TTLVValueRepresentable>(_ item: TTLV, as: T.Type = T.self) throws(KMIPDecodingError) -> T {
@@ -274,4 +295,9 @@ public struct StructureBuilder {
     }
 
     public func build(_ tag: Tag) -> TTLV { .structure(tag, children) }
+
+    /// The structure with the fields `version` does not define left out, and `extensions` put back where they were.
+    public func build(_ tag: Tag, for version: ProtocolVersion, extensions: ExtensionItems = ExtensionItems()) -> TTLV {
+        .structure(tag, extensions.merged(into: children.filter { version.allows($0.tag) }))
+    }
 }

@@ -75,6 +75,8 @@ public struct RequestHeader: Sendable, Equatable, TTLVStructureCodable {
     public var timeStamp: DateTime?
     /// As sent; `RequestMessage(version:_:)` sets it to the number of items.
     public var batchCount: Int32
+    /// Vendor extension items (0x54xxxx) beside the header's fields, kept as received.
+    public var extensions = ExtensionItems()
 
     public init(protocolVersion: ProtocolVersion, maximumResponseSize: Int32? = nil, authentication: [Credential]? = nil, batchCount: Int32) {
         self.protocolVersion = protocolVersion
@@ -95,6 +97,7 @@ public struct RequestHeader: Sendable, Equatable, TTLVStructureCodable {
     }
 
     private init(reading r: inout FieldReader, version: ProtocolVersion) throws(KMIPDecodingError) {
+        try r.refuseFields(newerThan: version)
         protocolVersion = version
         maximumResponseSize = try r.optional(.maximumResponseSize)
         clientCorrelationValue = try r.optional(.clientCorrelationValue)
@@ -117,9 +120,12 @@ public struct RequestHeader: Sendable, Equatable, TTLVStructureCodable {
         batchOrderOption = try r.optional(.batchOrderOption)
         timeStamp = try r.optional(.timeStamp)
         batchCount = try r.required(.batchCount)
+        extensions = r.takeExtensions()
         try r.finish()
     }
 
+    /// The header as `version` encodes it: fields `version` does not define (`ProtocolVersion.introducing`) are
+    /// left out.
     public func ttlv(_ tag: Tag, version: ProtocolVersion) -> TTLV {
         var b = StructureBuilder()
         b.add(.protocolVersion, protocolVersion, version: version)
@@ -136,7 +142,7 @@ public struct RequestHeader: Sendable, Equatable, TTLVStructureCodable {
         b.add(.batchOrderOption, batchOrderOption)
         b.add(.timeStamp, timeStamp)
         b.add(.batchCount, batchCount)
-        return b.build(tag)
+        return b.build(tag, for: version, extensions: extensions)
     }
 }
 
@@ -148,6 +154,8 @@ public struct RequestBatchItem: Sendable {
     public var uniqueBatchItemID: [UInt8]?
     public var payload: PayloadContent<any RequestPayload>
     public var messageExtension: MessageExtension?
+    /// Vendor extension items (0x54xxxx) beside the item's fields, kept as received.
+    public var extensions = ExtensionItems()
 
     public init(_ payload: any RequestPayload, uniqueBatchItemID: [UInt8]? = nil) {
         operation = type(of: payload).operation
@@ -166,11 +174,13 @@ public struct RequestBatchItem: Sendable {
 
     init(from item: TTLV, version: ProtocolVersion) throws(KMIPDecodingError) {
         var r = try FieldReader(item)
+        try r.refuseFields(newerThan: version)
         operation = try r.required(.operation)
         ephemeral = try r.optional(.ephemeral)
         uniqueBatchItemID = try r.optional(.uniqueBatchItemID)
         let payloadItem = try r.require(.requestPayload)
         messageExtension = try r.optional(.messageExtension, version: version)
+        extensions = r.takeExtensions()
         try r.finish()
         payload = PayloadTable.decodeRequest(operation, payloadItem, version: version)
     }
@@ -191,7 +201,7 @@ public struct RequestBatchItem: Sendable {
         case .unparsed(let item, _): b.add(item)
         }
         b.add(.messageExtension, messageExtension, version: version)
-        return b.build(.batchItem)
+        return b.build(.batchItem, for: version, extensions: extensions)
     }
 }
 

@@ -49,6 +49,8 @@ public struct ResponseHeader: Sendable, Equatable, TTLVStructureCodable {
     public var clientCorrelationValue: String?
     public var serverCorrelationValue: String?
     public var batchCount: Int32
+    /// Vendor extension items (0x54xxxx) beside the header's fields, kept as received.
+    public var extensions = ExtensionItems()
 
     public init(protocolVersion: ProtocolVersion, timeStamp: DateTime, batchCount: Int32) {
         self.protocolVersion = protocolVersion
@@ -60,6 +62,7 @@ public struct ResponseHeader: Sendable, Equatable, TTLVStructureCodable {
     init(from item: TTLV) throws(KMIPDecodingError) {
         var r = try FieldReader(item)
         let version: ProtocolVersion = try r.required(.protocolVersion, version: .v1_0)
+        try r.refuseFields(newerThan: version)
         protocolVersion = version
         timeStamp = try r.required(.timeStamp)
         nonce = try r.optional(.nonce, version: version)
@@ -68,6 +71,7 @@ public struct ResponseHeader: Sendable, Equatable, TTLVStructureCodable {
         clientCorrelationValue = try r.optional(.clientCorrelationValue)
         serverCorrelationValue = try r.optional(.serverCorrelationValue)
         batchCount = try r.required(.batchCount)
+        extensions = r.takeExtensions()
         try r.finish()
     }
 
@@ -75,6 +79,8 @@ public struct ResponseHeader: Sendable, Equatable, TTLVStructureCodable {
         try self.init(from: item)
     }
 
+    /// The header as `version` encodes it: fields `version` does not define (`ProtocolVersion.introducing`) are
+    /// left out.
     public func ttlv(_ tag: Tag, version: ProtocolVersion) -> TTLV {
         var b = StructureBuilder()
         b.add(.protocolVersion, protocolVersion, version: version)
@@ -85,7 +91,7 @@ public struct ResponseHeader: Sendable, Equatable, TTLVStructureCodable {
         b.add(.clientCorrelationValue, clientCorrelationValue)
         b.add(.serverCorrelationValue, serverCorrelationValue)
         b.add(.batchCount, batchCount)
-        return b.build(tag)
+        return b.build(tag, for: version, extensions: extensions)
     }
 }
 
@@ -101,6 +107,8 @@ public struct ResponseBatchItem: Sendable {
     public var asynchronousCorrelationValue: [UInt8]?
     public var payload: PayloadContent<any ResponsePayload>?
     public var messageExtension: MessageExtension?
+    /// Vendor extension items (0x54xxxx) beside the item's fields, kept as received.
+    public var extensions = ExtensionItems()
 
     /// A successful item with `payload`.
     public init(_ payload: any ResponsePayload, uniqueBatchItemID: [UInt8]? = nil) {
@@ -121,6 +129,7 @@ public struct ResponseBatchItem: Sendable {
 
     init(from item: TTLV, version: ProtocolVersion) throws(KMIPDecodingError) {
         var r = try FieldReader(item)
+        try r.refuseFields(newerThan: version)
         operation = try r.optional(.operation)
         uniqueBatchItemID = try r.optional(.uniqueBatchItemID)
         resultStatus = try r.required(.resultStatus)
@@ -129,6 +138,7 @@ public struct ResponseBatchItem: Sendable {
         asynchronousCorrelationValue = try r.optional(.asynchronousCorrelationValue)
         let payloadItem = r.take(.responsePayload)
         messageExtension = try r.optional(.messageExtension, version: version)
+        extensions = r.takeExtensions()
         try r.finish()
         if let payloadItem {
             if let operation {
@@ -158,6 +168,6 @@ public struct ResponseBatchItem: Sendable {
         case nil: break
         }
         b.add(.messageExtension, messageExtension, version: version)
-        return b.build(.batchItem)
+        return b.build(.batchItem, for: version, extensions: extensions)
     }
 }

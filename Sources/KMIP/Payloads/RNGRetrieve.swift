@@ -1,6 +1,6 @@
 import KeepCrypto
 
-/// RNG Retrieve (1.3+): Data Length → Data (random bytes, held securely: they are often used as keys).
+/// RNG Retrieve (1.2+): Data Length → Data (random bytes, held securely: they are often used as keys).
 public struct RNGRetrieveRequest: RequestPayload, Equatable {
     public static var operation: Operation { .rngRetrieve }
     public var dataLength: Int32

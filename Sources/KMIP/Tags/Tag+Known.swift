@@ -13,6 +13,9 @@ extension Tag {
     public static let archiveDate = Tag(rawValue: 0x42_0005)
     public static let asynchronousCorrelationValue = Tag(rawValue: 0x42_0006)
     public static let asynchronousIndicator = Tag(rawValue: 0x42_0007)
+    /// KMIP 1.x Attribute {Attribute Name, Attribute Index, Attribute Value}; in 2.x also the Vendor Attribute
+    /// {Vendor Identification, Attribute Name, Attribute Value}, which has no tag of its own (the 2.x tag table
+    /// leaves 0x42013E–0x42013F reserved and lists no Vendor Attribute).
     public static let attribute = Tag(rawValue: 0x42_0008)
     /// KMIP 1.x only; reserved in 2.0.
     public static let attributeIndex = Tag(rawValue: 0x42_0009)
