@@ -55,6 +55,7 @@ let package = Package(
 
         .testTarget(name: "KeepCryptoTests", dependencies: ["KeepCrypto"], exclude: ["Vectors"]),
         .testTarget(name: "KeepHSMTests", dependencies: ["KeepHSM"]),
+        .testTarget(name: "KeepTLSTests", dependencies: ["KeepTLS", "KeepCrypto"]),
         // Test-only worker for the SIGKILL durability test.
         .executableTarget(name: "keep-store-torture", dependencies: ["KeyHierarchy", "KeepHSM", "KeepStore", "KeepCrypto"],
                           path: "Tests/StoreTortureWorker"),
