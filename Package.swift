@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "KMIP", targets: ["KMIP"]),
         .library(name: "KeepStore", targets: ["KeepStore"]),
         .library(name: "KeyHierarchy", targets: ["KeyHierarchy"]),
+        .library(name: "KeepTLS", targets: ["KeepTLS"]),
         .executable(name: "keepd", targets: ["keepd"]),
         .executable(name: "keep-bench", targets: ["keep-bench"]),
     ],
@@ -30,8 +31,10 @@ let package = Package(
         // C one-liners for function-like macros Swift cannot import; nothing else.
         .target(name: "CKeepShims", dependencies: ["COpenSSL"]),
 
-        // The only Swift targets that import OpenSSL (KeepTLS joins later).
+        // The only Swift targets that import OpenSSL.
         .target(name: "KeepCrypto", dependencies: ["COpenSSL", "CKeepShims"]),
+        // TLS contexts, connections and sockets for KMIP's mutual TLS; certificate tooling for keepctl and tests.
+        .target(name: "KeepTLS", dependencies: ["COpenSSL", "CKeepShims", "KeepCrypto"]),
 
         // The HSM partition: keys by handle, never exported. Embedded (sealed file) now; PKCS#11 later.
         .target(name: "KeepHSM", dependencies: ["KeepCrypto"]),
@@ -52,6 +55,7 @@ let package = Package(
 
         .testTarget(name: "KeepCryptoTests", dependencies: ["KeepCrypto"], exclude: ["Vectors"]),
         .testTarget(name: "KeepHSMTests", dependencies: ["KeepHSM"]),
+        .testTarget(name: "KeepTLSTests", dependencies: ["KeepTLS", "KeepCrypto"]),
         // Test-only worker for the SIGKILL durability test.
         .executableTarget(name: "keep-store-torture", dependencies: ["KeyHierarchy", "KeepHSM", "KeepStore", "KeepCrypto"],
                           path: "Tests/StoreTortureWorker"),

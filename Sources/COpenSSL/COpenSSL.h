@@ -13,5 +13,6 @@
 #include <openssl/x509.h>
 #include <openssl/x509v3.h>
 #include <openssl/pem.h>
+#include <openssl/pkcs12.h>
 #include <openssl/bio.h>
 #endif
