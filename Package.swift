@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "KeepStore", targets: ["KeepStore"]),
         .library(name: "KeyHierarchy", targets: ["KeyHierarchy"]),
         .library(name: "KeepTLS", targets: ["KeepTLS"]),
+        .library(name: "KeepServer", targets: ["KeepServer"]),
         .executable(name: "keepd", targets: ["keepd"]),
         .executable(name: "keep-bench", targets: ["keep-bench"]),
     ],
@@ -45,6 +46,10 @@ let package = Package(
         // Durable storage behind a backend-neutral protocol; the only target that imports SQLite.
         .target(name: "KeepStore", dependencies: ["CSQLite"]),
 
+        // The transport-independent KMIP request processor: a message from an authenticated peer in, a response out.
+        // Client registry and authorization, access policy, one file per operation under Operations/. No OpenSSL.
+        .target(name: "KeepServer", dependencies: ["KMIP", "KeyHierarchy", "KeepStore", "KeepHSM", "KeepCrypto"]),
+
         // Pure Swift: the KMIP protocol layer, no I/O and no OpenSSL import.
         // It uses KeepCrypto only for SecureBytes, so key material decoded off the wire is zeroized.
         .target(name: "KMIP", dependencies: ["KeepCrypto"]),
@@ -61,6 +66,7 @@ let package = Package(
                           path: "Tests/StoreTortureWorker"),
         .testTarget(name: "KeyHierarchyTests", dependencies: ["KeyHierarchy", "KeepHSM", "KeepStore", "KeepCrypto", "KMIP"]),
         .testTarget(name: "KeepStoreTests", dependencies: ["KeepStore"]),
+        .testTarget(name: "KeepServerTests", dependencies: ["KeepServer", "KMIP", "KeyHierarchy", "KeepStore", "KeepHSM", "KeepCrypto"]),
         .testTarget(name: "KMIPTests", dependencies: ["KMIP"], exclude: ["Vectors"]),
     ]
 )

@@ -25,6 +25,10 @@ public protocol ObjectStoreReader {
     func metadata(_ key: String) throws -> [UInt8]?
     /// The rotation in progress for `scope` (`root`, or `domain:<id>`), if one was started and not finished.
     func rotation(scope: String) throws -> RotationRecord?
+    /// The client registered with this certificate fingerprint (lowercase hex), revoked or not.
+    func client(fingerprint: String) throws -> ClientRecord?
+    /// Clients of `domainID` (every client when nil), ordered by domain and name.
+    func clients(domainID: String?) throws -> [ClientRecord]
 }
 
 public protocol ObjectStoreWriter: ObjectStoreReader {
@@ -43,10 +47,15 @@ public protocol ObjectStoreWriter: ObjectStoreReader {
     func setMetadata(_ key: String, _ value: [UInt8]) throws
     func beginRotation(_ rotation: RotationRecord) throws
     func finishRotation(scope: String) throws
+    /// Registers a client. `alreadyExists` if the fingerprint, or the name within the domain, is taken.
+    func insert(_ client: ClientRecord) throws
+    /// Replaces a client's row (role, name, subject, revocation). `notFound` if no client has the fingerprint.
+    func update(_ client: ClientRecord) throws
 }
 
 extension ObjectStore {
     public func domain(id: String) throws -> DomainRecord? { try read { try $0.domain(id: id) } }
     public func object(uid: String, domainID: String) throws -> ObjectRecord? { try read { try $0.object(uid: uid, domainID: domainID) } }
     public func locate(_ query: ObjectQuery) throws -> [String] { try read { try $0.locate(query) } }
+    public func client(fingerprint: String) throws -> ClientRecord? { try read { try $0.client(fingerprint: fingerprint) } }
 }

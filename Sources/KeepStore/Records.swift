@@ -34,6 +34,40 @@ public struct DomainRecord: Hashable, Sendable {
     }
 }
 
+/// A KMIP client, bound by its certificate to one tenant domain and one role. Clients authenticate with TLS
+/// client certificates; the registry is what turns a verified certificate into a tenant and a role.
+public struct ClientRecord: Hashable, Sendable {
+    /// SHA-256 of the certificate's DER encoding, 64 lowercase hexadecimal digits: the primary key.
+    public var fingerprint: String
+    public var domainID: String
+    /// The role's name (`hypervisor`, `auditor`, `admin`); KeepServer owns its meaning.
+    public var role: String
+    /// Operator-facing name (`vcenter-prod-1`), unique within the domain.
+    public var name: String
+    /// The certificate's subject as registered, for operators and audit records.
+    public var subject: String
+    /// Registered as a self-signed certificate: accepted without a trusted CA chain, by fingerprint alone.
+    public var selfSigned: Bool
+    /// A revoked client is refused; the row stays so the fingerprint is never silently re-bound.
+    public var revoked: Bool
+    /// Microseconds since the POSIX epoch.
+    public var createdAt: Int64
+    public var revokedAt: Int64?
+
+    public init(fingerprint: String, domainID: String, role: String, name: String, subject: String, selfSigned: Bool = false,
+                revoked: Bool = false, createdAt: Int64, revokedAt: Int64? = nil) {
+        self.fingerprint = fingerprint
+        self.domainID = domainID
+        self.role = role
+        self.name = name
+        self.subject = subject
+        self.selfSigned = selfSigned
+        self.revoked = revoked
+        self.createdAt = createdAt
+        self.revokedAt = revokedAt
+    }
+}
+
 /// A KMIP managed object of one domain.
 public struct ObjectRecord: Hashable, Sendable {
     public var uid: String

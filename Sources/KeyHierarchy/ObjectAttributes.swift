@@ -74,8 +74,8 @@ public struct CustomAttributeValue: Hashable, Sendable {
         self.value = value
     }
 
-    /// The text the store indexes for Locate.
-    var indexText: String {
+    /// The text the store indexes for Locate (the server builds the same text for a Locate's filter value).
+    public var indexText: String {
         switch value {
         case .textString(let s): s
         case .integer(let v): String(v)

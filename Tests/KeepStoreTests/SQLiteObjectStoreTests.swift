@@ -147,6 +147,74 @@ struct SQLiteObjectStoreTests {
         #expect(problems.isEmpty, "\(problems)")
     }
 
+    static func client(_ fingerprint: String, domain: String, name: String, role: String = "hypervisor") -> ClientRecord {
+        ClientRecord(fingerprint: fingerprint, domainID: domain, role: role, name: name, subject: "CN=\(name)", createdAt: 7)
+    }
+
+    @Test func clientsRoundTripAndAreUniqueByFingerprintAndNameInDomain() throws {
+        let dir = try TemporaryDirectory()
+        let store = try SQLiteObjectStore(path: dir.path("keep.db"))
+        try store.write { w in
+            try w.insert(Self.domain("acme"))
+            try w.insert(Self.domain("globex"))
+        }
+        let vcenter = Self.client(String(repeating: "a", count: 64), domain: "acme", name: "vcenter")
+        let auditor = Self.client(String(repeating: "b", count: 64), domain: "acme", name: "audit", role: "auditor")
+        let other = Self.client(String(repeating: "c", count: 64), domain: "globex", name: "vcenter")
+        try store.write { w in
+            try w.insert(vcenter)
+            try w.insert(auditor)
+            try w.insert(other)  // the same name in another domain is fine
+        }
+        #expect(try store.client(fingerprint: vcenter.fingerprint) == vcenter)
+        #expect(try store.client(fingerprint: String(repeating: "d", count: 64)) == nil)
+        #expect(try store.read { try $0.clients(domainID: "acme") } == [auditor, vcenter])
+        #expect(try store.read { try $0.clients(domainID: nil) }.map(\.fingerprint) == [auditor, vcenter, other].map(\.fingerprint))
+
+        // The fingerprint, and the name within a domain, are unique.
+        #expect { try store.write { try $0.insert(Self.client(vcenter.fingerprint, domain: "globex", name: "x")) } } throws: {
+            ($0 as? StoreError)?.code == .alreadyExists
+        }
+        #expect { try store.write { try $0.insert(Self.client(String(repeating: "e", count: 64), domain: "acme", name: "vcenter")) } } throws: {
+            ($0 as? StoreError)?.code == .alreadyExists
+        }
+        // A client names an existing domain.
+        #expect(throws: StoreError.self) { try store.write { try $0.insert(Self.client(String(repeating: "f", count: 64), domain: "nowhere", name: "n")) } }
+
+        var revoked = vcenter
+        revoked.revoked = true
+        revoked.revokedAt = 99
+        try store.write { try $0.update(revoked) }
+        #expect(try store.client(fingerprint: vcenter.fingerprint) == revoked)
+        #expect { try store.write { try $0.update(Self.client(String(repeating: "9", count: 64), domain: "acme", name: "ghost")) } } throws: {
+            ($0 as? StoreError)?.code == .notFound
+        }
+    }
+
+    @Test func migratesAVersion2StoreToTheClientRegistry() throws {
+        let dir = try TemporaryDirectory()
+        let path = dir.path("keep.db")
+        do {
+            let v2 = try SQLiteObjectStore(path: path, schemaVersion: 2, maxPageCount: nil)
+            try v2.write { w in
+                try w.insert(Self.domain("acme"))
+                try w.insert(Self.key("k1", domain: "acme", names: ["n1"]))
+                try w.beginRotation(RotationRecord(scope: "domain:acme", fromVersion: 1, toVersion: 2, startedAt: 5))
+            }
+            // Version 2 has no client table.
+            #expect(throws: StoreError.self) { try v2.read { _ = try $0.client(fingerprint: "00") } }
+        }
+        let latest = try SQLiteObjectStore(path: path)
+        #expect(Schema.latestVersion == 3)
+        #expect(try latest.object(uid: "k1", domainID: "acme")?.names == ["n1"])
+        #expect(try latest.read { try $0.rotation(scope: "domain:acme") }?.toVersion == 2)
+        let client = Self.client(String(repeating: "a", count: 64), domain: "acme", name: "vcenter")
+        try latest.write { try $0.insert(client) }
+        #expect(try latest.client(fingerprint: client.fingerprint) == client)
+        let problems = try latest.integrityCheck()
+        #expect(problems.isEmpty, "\(problems)")
+    }
+
     @Test func refusesAStoreFromANewerBuild() throws {
         let dir = try TemporaryDirectory()
         let path = dir.path("keep.db")

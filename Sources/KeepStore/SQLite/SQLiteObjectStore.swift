@@ -264,6 +264,50 @@ struct SQLiteTransaction: ObjectStoreWriter {
         try connection.statement("DELETE FROM rotations WHERE scope = ?").bind(.text(scope)).run()
     }
 
+    // MARK: Clients
+
+    private static let clientColumns = "fingerprint, domain_id, role, name, subject, self_signed, revoked, created_at, revoked_at"
+
+    func client(fingerprint: String) throws -> ClientRecord? {
+        let statement = try connection.statement("SELECT \(Self.clientColumns) FROM clients WHERE fingerprint = ?").bind(.text(fingerprint))
+        return try statement.step() ? Self.client(from: statement) : nil
+    }
+
+    func clients(domainID: String?) throws -> [ClientRecord] {
+        let statement: Statement
+        if let domainID {
+            statement = try connection.statement("SELECT \(Self.clientColumns) FROM clients WHERE domain_id = ? ORDER BY name").bind(.text(domainID))
+        } else {
+            statement = try connection.statement("SELECT \(Self.clientColumns) FROM clients ORDER BY domain_id, name")
+        }
+        var result: [ClientRecord] = []
+        while try statement.step() { result.append(Self.client(from: statement)) }
+        return result
+    }
+
+    func insert(_ client: ClientRecord) throws {
+        try connection.statement("INSERT INTO clients (\(Self.clientColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+            .bind(Self.values(of: client)).run()
+    }
+
+    func update(_ client: ClientRecord) throws {
+        try connection.statement("""
+            UPDATE clients SET domain_id = ?2, role = ?3, name = ?4, subject = ?5, self_signed = ?6, revoked = ?7,
+                created_at = ?8, revoked_at = ?9 WHERE fingerprint = ?1
+            """).bind(Self.values(of: client)).run()
+        guard connection.changes == 1 else { throw StoreError(.notFound, "no client with that fingerprint") }
+    }
+
+    private static func values(of c: ClientRecord) -> [SQLValue?] {
+        [.text(c.fingerprint), .text(c.domainID), .text(c.role), .text(c.name), .text(c.subject), .int(c.selfSigned ? 1 : 0),
+         .int(c.revoked ? 1 : 0), .integer(c.createdAt), .int(c.revokedAt)]
+    }
+
+    private static func client(from s: Statement) -> ClientRecord {
+        ClientRecord(fingerprint: s.text(0), domainID: s.text(1), role: s.text(2), name: s.text(3), subject: s.text(4),
+                     selfSigned: s.int64(5) != 0, revoked: s.int64(6) != 0, createdAt: s.int64(7), revokedAt: s.optionalInt64(8))
+    }
+
     // MARK: Helpers
 
     private static func values(of o: ObjectRecord) -> [SQLValue?] {

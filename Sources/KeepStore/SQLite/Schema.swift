@@ -75,6 +75,21 @@ enum Schema {
                 started_at INTEGER NOT NULL
             ) STRICT;
             """),
+        // v3: the client registry. A TLS client certificate, by SHA-256 fingerprint, names a tenant and a role.
+        Migration(version: 3, sql: """
+            CREATE TABLE clients (
+                fingerprint TEXT PRIMARY KEY NOT NULL,
+                domain_id TEXT NOT NULL REFERENCES domains(id),
+                role TEXT NOT NULL,
+                name TEXT NOT NULL,
+                subject TEXT NOT NULL,
+                self_signed INTEGER NOT NULL,
+                revoked INTEGER NOT NULL,
+                created_at INTEGER NOT NULL,
+                revoked_at INTEGER
+            ) STRICT;
+            CREATE UNIQUE INDEX clients_by_domain_name ON clients(domain_id, name);
+            """),
     ]
 
     static var latestVersion: Int { migrations.last?.version ?? 0 }

@@ -1,0 +1,58 @@
+import KMIP
+
+/// Which attributes a client may set, and how many instances each may have. Named sets, one per rule, so a
+/// rule reads as what it is (KMIP 1.4 §3 and 2.1 §4 give these properties per attribute).
+enum AttributeRules {
+    /// Set and kept by the server. A client reads them; a template, Add, Set, Modify or Delete of them is refused.
+    static let serverManaged: Set<Tag> = [
+        .uniqueIdentifier, .objectType, .state, .initialDate, .lastChangeDate, .destroyDate, .compromiseDate,
+        .compromiseOccurrenceDate, .revocationReason, .originalCreationDate, .archiveDate, .digest, .keyValuePresent,
+        .fresh, .alwaysSensitive, .neverExtractable, .keyFormatType, .randomNumberGenerator, .shortUniqueIdentifier,
+    ]
+
+    /// Chosen in the Create / Register template and fixed afterwards: a key's algorithm, length and permitted
+    /// uses are part of what the key is, and changing them under a client that relies on them breaks it.
+    static let fixedAtCreation: Set<Tag> = [.cryptographicAlgorithm, .cryptographicLength, .cryptographicUsageMask, .cryptographicDomainParameters]
+
+    /// A client may add, change and delete these (the two lifecycle dates only in the states `checkWritable` allows).
+    static let clientModifiable: Set<Tag> = [
+        .name, .link, .activationDate, .deactivationDate, .processStartDate, .protectStopDate, .objectGroup,
+        .applicationSpecificInformation, .contactInformation, .alternativeName, .description, .comment, .sensitive,
+        .extractable, .operationPolicyName, .cryptographicParameters, .usageLimits, .leaseTime, .keyValueLocation,
+        .pkcs12FriendlyName, .protectionLevel, .protectionPeriod, .nistKeyType, .quantumSafe,
+    ]
+
+    /// Lifecycle dates drive state transitions: they can be moved, not removed.
+    static let undeletable: Set<Tag> = [.activationDate, .deactivationDate]
+
+    /// Attributes an object may carry several instances of. Custom (x-/vendor) attributes are multi-valued too.
+    static let multiValued: Set<Tag> = [
+        .name, .link, .objectGroup, .applicationSpecificInformation, .alternativeName, .cryptographicParameters, .keyValueLocation, .digest,
+    ]
+
+    /// Instances of one attribute on one object: bounds the size of a stored attribute record that repeated
+    /// Add Attribute calls could otherwise grow without limit.
+    static let maxInstances = 64
+
+    /// Throws unless a client may write `tag` on an object in `state` (`creating`: in a Create/Register template).
+    static func checkWritable(_ tag: Tag, state: State, creating: Bool) throws(ServiceError) {
+        let name = AttributeName.standard(tag).kmip1Name
+        if serverManaged.contains(tag) {
+            throw ServiceError(.attributeReadOnly, "\(name) is set by the server")
+        }
+        if fixedAtCreation.contains(tag) {
+            if creating { return }
+            throw ServiceError(.attributeReadOnly, "\(name) is fixed when the object is created")
+        }
+        guard clientModifiable.contains(tag) else {
+            throw ServiceError(.unsupportedAttribute, "Keep does not manage the \(name) attribute")
+        }
+        if creating { return }
+        if tag == .activationDate && state != .preActive {
+            throw ServiceError(.wrongLifecycleState, "Activation Date can change only while the object is Pre-Active, not \(state)")
+        }
+        if tag == .deactivationDate && state != .preActive && state != .active {
+            throw ServiceError(.wrongLifecycleState, "Deactivation Date can change only while the object is Pre-Active or Active, not \(state)")
+        }
+    }
+}

@@ -1,0 +1,32 @@
+/// Who sent a message. The TLS layer establishes it once per connection (`ClientRegistry.authorize`) from the
+/// peer's verified certificate, and passes it with every message of that connection.
+public struct CallerIdentity: Hashable, Sendable, CustomStringConvertible {
+    /// The tenant domain the client is bound to: the only domain whose objects it can see.
+    public var domainID: String
+    public var role: ClientRole
+    public var clientName: String
+    /// SHA-256 of the client certificate's DER encoding, lowercase hexadecimal.
+    public var fingerprint: String
+    public var subject: String
+
+    public init(domainID: String, role: ClientRole, clientName: String, fingerprint: String, subject: String) {
+        self.domainID = domainID
+        self.role = role
+        self.clientName = clientName
+        self.fingerprint = fingerprint
+        self.subject = subject
+    }
+
+    public var description: String { "\(clientName) (\(role.rawValue) of \(domainID))" }
+}
+
+/// What a registered client may do, always within its own domain.
+public enum ClientRole: String, Hashable, Sendable, CaseIterable {
+    /// A hypervisor manager (vCenter, Proxmox…): creates, fetches and uses its domain's keys.
+    case hypervisor
+    /// Reads metadata only: never key material, never a change.
+    case auditor
+    /// The tenant's administrator. Over KMIP it has a hypervisor's rights; managing domains and clients is
+    /// keepctl's job, not KMIP's.
+    case admin
+}

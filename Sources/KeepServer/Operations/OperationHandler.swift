@@ -1,0 +1,102 @@
+import KMIP
+import KeepCrypto
+import KeyHierarchy
+
+/// One KMIP operation. Each lives in its own file and is dispatched by `OperationTable`.
+protocol OperationHandler: Sendable {
+    associatedtype Request: RequestPayload
+    /// What the operation does, for `AccessPolicy`.
+    var access: OperationAccess { get }
+    /// The first protocol version that defines the operation; older requests are answered Operation Not Supported.
+    var introduced: ProtocolVersion { get }
+    func handle(_ request: Request, in context: OperationContext) throws -> any ResponsePayload
+}
+
+extension OperationHandler {
+    var operation: Operation { Request.operation }
+
+    /// Opens the existential payload the table holds.
+    func handle(payload: any RequestPayload, in context: OperationContext) throws -> any ResponsePayload {
+        guard let request = payload as? Request else {
+            throw ServiceError(.internalError, "internal error: \(payload) is not a \(Request.self)")
+        }
+        return try handle(request, in: context)
+    }
+}
+
+/// The handlers, by operation.
+enum OperationTable {
+    static let handlers: [Operation: any OperationHandler] = Dictionary(uniqueKeysWithValues: all.map { ($0.operation, $0) })
+
+    private static let all: [any OperationHandler] = [
+        DiscoverVersionsHandler(), QueryHandler(), CreateHandler(), RegisterHandler(), GetHandler(), GetAttributesHandler(),
+        GetAttributeListHandler(), AddAttributeHandler(), SetAttributeHandler(), ModifyAttributeHandler(), DeleteAttributeHandler(),
+        LocateHandler(), ActivateHandler(), RevokeHandler(), DestroyHandler(), ReKeyHandler(), EncryptHandler(), DecryptHandler(),
+        RNGRetrieveHandler(), CheckHandler(),
+    ]
+
+    /// The operations a client speaking `version` may use, in enumeration order (Query Operations).
+    static func operations(in version: ProtocolVersion) -> [Operation] {
+        handlers.values.filter { $0.introduced <= version }.map(\.operation).sorted { $0.rawValue < $1.rawValue }
+    }
+}
+
+/// What one message's batch items share: the caller, its domain as it stood when the message arrived, the
+/// protocol version, and the ID Placeholder (the object the previous item produced, used by an item that names
+/// no object). Used by one thread, for one message.
+final class OperationContext {
+    let caller: CallerIdentity
+    let domain: Domain
+    let version: ProtocolVersion
+    let hierarchy: KeyHierarchy
+    let configuration: ServiceConfiguration
+    /// Seconds since the POSIX epoch, when the message arrived.
+    let now: Int64
+    var idPlaceholder: String?
+    /// Objects the current item named or produced, for its audit event. Reset before each item.
+    var objectIDs: [String] = []
+
+    init(caller: CallerIdentity, domain: Domain, version: ProtocolVersion, hierarchy: KeyHierarchy, configuration: ServiceConfiguration, now: Int64) {
+        self.caller = caller
+        self.domain = domain
+        self.version = version
+        self.hierarchy = hierarchy
+        self.configuration = configuration
+        self.now = now
+    }
+
+    var domainID: String { domain.id }
+
+    /// The object a request names: its Unique Identifier, or the ID Placeholder when it names none.
+    func resolve(_ identifier: UniqueIdentifier?) throws(ServiceError) -> String {
+        let uid: String
+        switch identifier {
+        case .text(let text)?:
+            uid = text
+        case nil, .placeholder(UniqueIdentifierEnumeration.idPlaceholder.rawValue)?:
+            guard let placeholder = idPlaceholder else {
+                throw ServiceError(.invalidField, "no Unique Identifier, and no earlier batch item set the ID Placeholder")
+            }
+            uid = placeholder
+        case .some(let other):
+            throw ServiceError(.featureNotSupported, "Unique Identifier \(other) is not supported: send the identifier or rely on the ID Placeholder")
+        }
+        touch(uid)
+        return uid
+    }
+
+    func touch(_ uid: String) {
+        if !objectIDs.contains(uid) { objectIDs.append(uid) }
+    }
+
+    /// The object, if it is in the caller's domain. Another domain's object is not found, exactly like a
+    /// missing one: the store is asked only for the caller's domain.
+    func object(_ uid: String) throws -> StoredObject {
+        try hierarchy.object(uid, in: domainID)
+    }
+
+    /// The object's key material. Every plaintext key the server handles passes through here.
+    func keyMaterial(_ uid: String) throws -> SecureBytes {
+        try hierarchy.keyMaterial(of: uid, in: domainID)
+    }
+}

@@ -1,0 +1,41 @@
+import KMIP
+import KeyHierarchy
+
+/// What an operation does, as far as access rules care. Each operation handler declares one.
+enum OperationAccess: Hashable, Sendable {
+    /// Discover Versions, Query: about the server, not about any object.
+    case discovery
+    /// Get Attributes, Get Attribute List, Locate, Check: metadata only.
+    case readMetadata
+    /// Get: key material leaves the server (in the clear or wrapped).
+    case readKeyMaterial
+    /// Encrypt, Decrypt: key material is used inside the server.
+    case useKey
+    /// Create, Register, ReKey: a new object, so a new key under the domain's DK.
+    case createObject
+    /// Attribute changes, Activate, Revoke, Destroy.
+    case changeObject
+    /// RNG Retrieve.
+    case random
+}
+
+/// Who may do what, decided before an operation touches any object: so a refusal says nothing about whether
+/// the object named exists.
+enum AccessPolicy {
+    /// An auditor reads metadata. It never sees key material (not even wrapped), never uses a key, never changes
+    /// anything, and does not draw random bytes either (not metadata).
+    static let auditorMay: Set<OperationAccess> = [.discovery, .readMetadata]
+
+    static func check(_ access: OperationAccess, operation: Operation, caller: CallerIdentity, domain: Domain) throws(ServiceError) {
+        guard domain.enabled else {
+            throw ServiceError(.permissionDenied, "domain \(domain.id) is disabled")
+        }
+        if caller.role == .auditor && !auditorMay.contains(access) {
+            throw ServiceError(.permissionDenied, "client \(caller.clientName) is an auditor: it may only read metadata, not \(operation)")
+        }
+        if access == .createObject && domain.subscription == .suspended {
+            throw ServiceError(.permissionDenied,
+                               "domain \(domain.id)'s subscription is suspended: no new keys are made (existing keys are still served)")
+        }
+    }
+}

@@ -1,0 +1,23 @@
+/// The service's limits and identity. Every limit names what it protects against.
+public struct ServiceConfiguration: Hashable, Sendable {
+    /// Batch items per message. One message must not queue unbounded work behind one TLS read: a batch of a
+    /// million Creates would hold the store's writer for minutes.
+    public var maxBatchItems = 64
+    /// Identifiers one Locate returns, whatever Maximum Items asks: bounds the work and the response of a Locate
+    /// over a large domain. Located Items (1.3+) still reports the full count.
+    public var maxLocatedItems = 1_000
+    /// Bytes one RNG Retrieve returns: random bytes cost entropy-pool work and response size, and no client
+    /// needs more than a few keys' worth at once.
+    public var maxRandomByteCount = 1_024
+    /// Bytes one Encrypt or Decrypt takes. The server encrypts keys and small secrets, not bulk data: bulk data
+    /// stays with the hypervisor, under a DEK.
+    public var maxCryptoDataByteCount = 64 * 1_024
+    /// Query's Vendor Identification.
+    public var vendorIdentification = "Keep"
+    /// Query's Server Information (KMIP 2.x fields).
+    public var serverName = "keepd"
+    public var serverVersion = "0.1"
+    public var productName = "Keep KMIP key management service"
+
+    public init() {}
+}

@@ -1,0 +1,308 @@
+import Foundation
+import KMIP
+import KeepCrypto
+import KeyHierarchy
+import Testing
+@testable import KeepServer
+
+@Suite("KMIP service: objects and attributes")
+struct ObjectOperationTests {
+    @Test func createsAESKeysUnderTheCallersDomain() throws {
+        let server = try TestServer()
+        for bits: Int32 in [128, 192, 256] {
+            let uid = try server.createKey(bits: bits)
+            let object = try server.hierarchy.object(uid, in: "acme")
+            #expect(object.attributes.cryptographicLength == bits && object.attributes.cryptographicAlgorithm == .aes)
+            #expect(object.attributes.state == .preActive && object.attributes.usageMask == [.encrypt, .decrypt])
+            #expect(try server.hierarchy.keyMaterial(of: uid, in: "acme").count == Int(bits) / 8)
+            #expect(object.domainKeyVersion == (try server.hierarchy.domain(id: "acme").domainKeyVersion))
+            #expect { _ = try server.hierarchy.object(uid, in: "globex") } throws: { ($0 as? HierarchyError)?.code == .objectNotFound }
+        }
+        // An Activation Date already past makes the key Active at once.
+        let past = try server.createKey(extra: [Attribute(.activationDate, .dateTime(DateTime(secondsSinceEpoch: 1_000)))])
+        #expect(try server.hierarchy.object(past, in: "acme").attributes.state == .active)
+    }
+
+    @Test func createRefusesWhatItCannotMake() throws {
+        let server = try TestServer()
+        func create(_ attributes: [Attribute], type: ObjectType = .symmetricKey, _ version: ProtocolVersion = .v1_4) throws -> ResponseBatchItem {
+            try server.send(version, CreateRequest(objectType: type, attributes: AttributeSet(attributes)))
+        }
+        expectFailure(try create([Attribute(.cryptographicLength, .integer(256))]), .invalidField, "AES")
+        expectFailure(try create([Attribute(.cryptographicAlgorithm, .enumeration(CryptographicAlgorithm.aes.rawValue))]), .invalidField, "Length")
+        expectFailure(try create(aes(100)), .invalidField, "128, 192 or 256")
+        expectFailure(try create([Attribute(.cryptographicAlgorithm, .enumeration(CryptographicAlgorithm.des3.rawValue)),
+                                  Attribute(.cryptographicLength, .integer(168))]), .invalidField, "AES")
+        expectFailure(try create(aes(256), type: .secretData), .invalidField, "symmetric keys")
+        // Attributes the server sets are refused in a template: Permission Denied in 1.x, Attribute Read Only in 2.x.
+        let state = Attribute(.state, .enumeration(State.active.rawValue))
+        expectFailure(try create(aes(256) + [state]), .permissionDenied, "set by the server")
+        expectFailure(try create(aes(256) + [state], .v2_1), .attributeReadOnly)
+        expectFailure(try create(aes(256) + aes(128)), .invalidField, "single value")
+        let templated = CreateRequest(objectType: .symmetricKey, attributes: AttributeSet(aes(256), templateNames: [Name("tmpl")]))
+        expectFailure(try server.send(.v1_1, templated), .featureNotSupported, "Template")
+        #expect(try server.hierarchy.locate(.init(domainID: "acme")).isEmpty)
+    }
+
+    @Test func registersKeysSecretsAndOpaqueObjectsAndGetsThemBack() throws {
+        let server = try TestServer()
+        let keyBytes = SecureBytes((0..<32).map { UInt8($0 * 7 & 0xFF) })
+        for format in [KeyFormatType.raw, .transparentSymmetricKey] {
+            let material: KeyMaterial = format == .raw ? .bytes(keyBytes) : .transparentSymmetricKey(keyBytes)
+            let block = KeyBlock(keyFormatType: format, keyValue: .structure(material, attributes: nil), cryptographicAlgorithm: .aes, cryptographicLength: 256)
+            let registered: RegisterResponse = try server.ok(.v1_4, RegisterRequest(object: .symmetricKey(block), attributes: AttributeSet([Attribute(.name, .name(Name("imported")))])))
+            let uid = try #require(registered.uniqueIdentifier.text)
+            let got: GetResponse = try server.ok(.v1_4, GetRequest(uniqueIdentifier: .text(uid)))
+            #expect(got.object.keyBlock?.keyValue?.keyMaterial?.symmetricKeyBytes == keyBytes)
+            #expect(got.object.keyBlock?.keyFormatType == .raw && got.object.keyBlock?.cryptographicLength == 256)
+        }
+        let secret = SecureBytes(Array("correct horse battery staple".utf8))
+        let secretBlock = KeyBlock(keyFormatType: .opaque, keyValue: .structure(.bytes(secret), attributes: nil))
+        let secretUID = try #require((try server.ok(.v2_1, RegisterRequest(object: .secretData(.seed, secretBlock), attributes: AttributeSet()),
+                                                    RegisterResponse.self)).uniqueIdentifier.text)
+        let gotSecret: GetResponse = try server.ok(.v2_1, GetRequest(uniqueIdentifier: .text(secretUID)))
+        guard case .secretData(let type, let block) = gotSecret.object else { Issue.record("not secret data"); return }
+        #expect(type == .seed && block.keyFormatType == .opaque && block.keyValue?.keyMaterial?.symmetricKeyBytes == secret)
+        expectFailure(try server.send(.v2_1, GetRequest(uniqueIdentifier: .text(secretUID), keyFormatType: .raw)), .keyFormatTypeNotSupported)
+
+        let opaque = SecureBytes([1, 2, 3, 4, 5])
+        let opaqueUID = try #require((try server.ok(.v1_2, RegisterRequest(object: .opaqueObject(OpaqueDataType(rawValue: 0x8000_0001), opaque),
+                                                                           attributes: AttributeSet()), RegisterResponse.self)).uniqueIdentifier.text)
+        let gotOpaque: GetResponse = try server.ok(.v1_2, GetRequest(uniqueIdentifier: .text(opaqueUID)))
+        #expect(gotOpaque.object == .opaqueObject(OpaqueDataType(rawValue: 0x8000_0001), opaque))
+        // The facts kept about them are not attributes.
+        let attributes: GetAttributesResponse = try server.ok(.v2_1, GetAttributesRequest(uniqueIdentifier: .text(secretUID)))
+        #expect(attributes.attributes.allSatisfy { !($0.name.tag?.isExtension ?? false) })
+        #expect(attributes.attributes[.objectType]?.value == .enumeration(ObjectType.secretData.rawValue))
+    }
+
+    @Test func registerRefusesWhatItCannotKeep() throws {
+        let server = try TestServer()
+        let key = SecureBytes(repeating: 9, count: 16)
+        func register(_ block: KeyBlock, _ attributes: [Attribute] = []) throws -> ResponseBatchItem {
+            try server.send(.v1_4, RegisterRequest(object: .symmetricKey(block), attributes: AttributeSet(attributes)))
+        }
+        expectFailure(try register(KeyBlock(keyFormatType: .raw, keyValue: .structure(.bytes(key), attributes: nil), cryptographicAlgorithm: .aes, cryptographicLength: 256)),
+                      .invalidField, "does not match")
+        expectFailure(try register(KeyBlock(keyFormatType: .raw, keyValue: .structure(.bytes(key), attributes: nil), cryptographicAlgorithm: .hmacSHA256)),
+                      .invalidField, "AES")
+        expectFailure(try register(KeyBlock(keyFormatType: .pkcs8, keyValue: .structure(.bytes(key), attributes: nil), cryptographicAlgorithm: .aes)),
+                      .keyFormatTypeNotSupported)
+        var wrapped = KeyBlock(keyFormatType: .raw, keyValue: .byteString(key), cryptographicAlgorithm: .aes, cryptographicLength: 128)
+        wrapped.keyWrappingData = KeyWrappingData(wrappingMethod: .encrypt, encryptionKeyInformation: KeyInformation(uniqueIdentifier: "k"))
+        expectFailure(try register(wrapped), .featureNotSupported, "wrapped")
+        let certificate = RegisterRequest(object: .preserved(.certificate, .structure(.certificate, [
+            TTLV(.certificateType, .enumeration(1)), TTLV(.certificateValue, .byteString([0x30, 0x00]))])), attributes: AttributeSet())
+        expectFailure(try server.send(.v1_4, certificate), .invalidField, "Certificate")
+        #expect(try server.hierarchy.locate(.init(domainID: "acme")).isEmpty)
+    }
+
+    @Test func getReturnsRawOrTransparentAndRefusesOtherFormats() throws {
+        let server = try TestServer()
+        let uid = try server.createKey(bits: 192)
+        let material = try server.hierarchy.keyMaterial(of: uid, in: "acme")
+        let raw: GetResponse = try server.ok(.v1_1, GetRequest(uniqueIdentifier: .text(uid)))
+        #expect(raw.object.objectType == .symmetricKey && raw.uniqueIdentifier == .text(uid))
+        let rawBlock = try #require(raw.object.keyBlock)
+        #expect(rawBlock.keyFormatType == .raw && rawBlock.cryptographicAlgorithm == .aes && rawBlock.cryptographicLength == 192)
+        #expect(rawBlock.keyValue?.keyMaterial == .bytes(material))
+        let transparent: GetResponse = try server.ok(.v2_0, GetRequest(uniqueIdentifier: .text(uid), keyFormatType: .transparentSymmetricKey))
+        #expect(transparent.object.keyBlock?.keyValue?.keyMaterial == .transparentSymmetricKey(material))
+        expectFailure(try server.send(.v1_4, GetRequest(uniqueIdentifier: .text(uid), keyFormatType: .pkcs8)), .keyFormatTypeNotSupported)
+        expectFailure(try server.send(.v1_0, GetRequest(uniqueIdentifier: .text(uid), keyFormatType: .pkcs8)), .featureNotSupported)
+        expectFailure(try server.send(.v1_4, GetRequest(uniqueIdentifier: "does-not-exist")), .itemNotFound, "does-not-exist")
+    }
+
+    @Test func lifecycleActivateRevokeDestroy() throws {
+        let server = try TestServer()
+        let uid = try server.createKey()
+        let _: ActivateResponse = try server.ok(.v1_4, ActivateRequest(uniqueIdentifier: .text(uid)))
+        #expect(try server.hierarchy.object(uid, in: "acme").attributes.state == .active)
+        // Wrong state: Permission Denied in 1.x, Wrong Key Lifecycle State in 2.x.
+        expectFailure(try server.send(.v1_4, ActivateRequest(uniqueIdentifier: .text(uid))), .permissionDenied)
+        expectFailure(try server.send(.v2_1, ActivateRequest(uniqueIdentifier: .text(uid))), .wrongKeyLifecycleState)
+        expectFailure(try server.send(.v1_4, DestroyRequest(uniqueIdentifier: .text(uid))), .permissionDenied, "Destroy")
+        let _: RevokeResponse = try server.ok(.v1_4, RevokeRequest(uniqueIdentifier: .text(uid), revocationReason: RevocationReason(.cessationOfOperation, message: "vm deleted")))
+        let revoked = try server.hierarchy.object(uid, in: "acme").attributes
+        #expect(revoked.state == .deactivated && revoked.revocationReason?.code == .cessationOfOperation)
+        let _: DestroyResponse = try server.ok(.v1_4, DestroyRequest(uniqueIdentifier: .text(uid)))
+        let destroyed = try server.hierarchy.object(uid, in: "acme")
+        #expect(destroyed.attributes.state == .destroyed && !destroyed.hasKeyMaterial)
+        // Metadata stays; key material does not.
+        let attributes: GetAttributesResponse = try server.ok(.v1_4, GetAttributesRequest(uniqueIdentifier: .text(uid), attributeNames: [.standard(.state)]))
+        #expect(attributes.attributes.map(\.value) == [.enumeration(State.destroyed.rawValue)])
+        expectFailure(try server.send(.v1_4, GetRequest(uniqueIdentifier: .text(uid))), .permissionDenied, "destroyed")
+        expectFailure(try server.send(.v2_1, GetRequest(uniqueIdentifier: .text(uid))), .objectDestroyed)
+
+        // Compromise from Active.
+        let other = try server.activeKey()
+        let _: RevokeResponse = try server.ok(.v2_1, RevokeRequest(uniqueIdentifier: .text(other), revocationReason: RevocationReason(.keyCompromise),
+                                                                    compromiseOccurrenceDate: DateTime(secondsSinceEpoch: 5_000)))
+        let compromised = try server.hierarchy.object(other, in: "acme").attributes
+        #expect(compromised.state == .compromised && compromised.dates.compromiseOccurrence == 5_000)
+    }
+
+    @Test func rekeyMakesALinkedReplacementAndMovesTheNames() throws {
+        let server = try TestServer()
+        let old = try server.activeKey(names: ["vm-7-kek"])
+        let response: ReKeyResponse = try server.ok(.v1_4, ReKeyRequest(uniqueIdentifier: .text(old), attributes: AttributeSet([Attribute(.custom("rekeyed"), .text("yes"))])))
+        let new = try #require(response.uniqueIdentifier.text)
+        #expect(new != old)
+        let oldAttributes = try server.hierarchy.object(old, in: "acme").attributes
+        let newAttributes = try server.hierarchy.object(new, in: "acme").attributes
+        #expect(oldAttributes.links.contains(.init(.replacementObjectLink, new)))
+        #expect(newAttributes.links.contains(.init(.replacedObjectLink, old)))
+        #expect(oldAttributes.names.isEmpty && newAttributes.names.map(\.value) == ["vm-7-kek"])
+        #expect(newAttributes.custom.map(\.name) == ["x-rekeyed"])
+        #expect(try server.hierarchy.keyMaterial(of: new, in: "acme") != server.hierarchy.keyMaterial(of: old, in: "acme"))
+        let located: LocateResponse = try server.ok(.v1_4, LocateRequest(attributes: [Attribute(.name, .name(Name("vm-7-kek")))]))
+        #expect(located.uniqueIdentifiers == [.text(new)])
+        // A bad template fails before a key is made.
+        let count = try server.hierarchy.locate(.init(domainID: "acme")).count
+        expectFailure(try server.send(.v1_4, ReKeyRequest(uniqueIdentifier: .text(new), attributes: AttributeSet([Attribute(.state, .enumeration(1))]))),
+                      .permissionDenied)
+        #expect(try server.hierarchy.locate(.init(domainID: "acme")).count == count)
+        expectFailure(try server.send(.v1_4, ReKeyRequest(uniqueIdentifier: "nope")), .itemNotFound)
+    }
+
+    @Test func attributeOperationsIn1x() throws {
+        let server = try TestServer()
+        let uid = try server.createKey(.v1_4)
+        func add(_ attribute: Attribute) throws -> ResponseBatchItem { try server.send(.v1_4, AddAttributeRequest(uniqueIdentifier: .text(uid), attribute: attribute)) }
+        // Custom attributes get successive indexes, which survive deleting an earlier one.
+        for (i, value) in ["a", "b", "c"].enumerated() {
+            let item = try add(Attribute(.custom("tag"), .text(value)))
+            #expect(item.payload(as: AddAttributeResponse.self)?.attribute == Attribute(.custom("tag"), index: Int32(i), .text(value)))
+        }
+        let modified: ModifyAttributeResponse = try server.ok(.v1_4, ModifyAttributeRequest(uniqueIdentifier: .text(uid), newAttribute: Attribute(.custom("tag"), index: 1, .text("B"))))
+        #expect(modified.attribute == Attribute(.custom("tag"), index: 1, .text("B")))
+        let deleted: DeleteAttributeResponse = try server.ok(.v1_4, DeleteAttributeRequest(uniqueIdentifier: .text(uid), attributeName: .custom("tag"), attributeIndex: 0))
+        #expect(deleted.attribute == Attribute(.custom("tag"), index: 0, .text("a")))
+        let list: GetAttributesResponse = try server.ok(.v1_4, GetAttributesRequest(uniqueIdentifier: .text(uid), attributeNames: [.custom("tag")]))
+        #expect(list.attributes == [Attribute(.custom("tag"), index: 1, .text("B")), Attribute(.custom("tag"), index: 2, .text("c"))])
+
+        // Names are multi-valued; Contact Information has one value.
+        _ = try add(Attribute(.name, .name(Name("first"))))
+        let second = try add(Attribute(.name, .name(Name("second"))))
+        #expect(second.payload(as: AddAttributeResponse.self)?.attribute?.index == 1)
+        #expect(try add(Attribute(.contactInformation, .text("ops@acme"))).resultStatus == .success)
+        expectFailure(try add(Attribute(.contactInformation, .text("again"))), .invalidField, "single value")
+        // Fixed and server-set attributes cannot be added or modified; missing instances are reported.
+        expectFailure(try add(Attribute(.cryptographicLength, .integer(128))), .permissionDenied, "fixed")
+        expectFailure(try add(Attribute(.initialDate, .dateTime(DateTime(secondsSinceEpoch: 1)))), .permissionDenied, "set by the server")
+        expectFailure(try add(Attribute(.vendor(identification: "y", name: "server"), .text("no"))), .permissionDenied, "server")
+        expectFailure(try server.send(.v1_4, ModifyAttributeRequest(uniqueIdentifier: .text(uid), newAttribute: Attribute(.custom("tag"), index: 7, .text("x")))),
+                      .invalidField, "index 7")
+        expectFailure(try server.send(.v1_4, DeleteAttributeRequest(uniqueIdentifier: .text(uid), attributeName: .standard(.comment))), .invalidField)
+        expectFailure(try server.send(.v1_4, DeleteAttributeRequest(uniqueIdentifier: .text(uid), attributeName: .standard(.activationDate))), .permissionDenied)
+
+        // Get Attribute List names each attribute once.
+        let names: GetAttributeListResponse = try server.ok(.v1_4, GetAttributeListRequest(uniqueIdentifier: .text(uid)))
+        #expect(Set(names.attributeNames).count == names.attributeNames.count)
+        for name: AttributeName in [.standard(.uniqueIdentifier), .standard(.objectType), .standard(.cryptographicAlgorithm), .standard(.name),
+                                    .standard(.state), .standard(.initialDate), .standard(.contactInformation), .custom("tag")] {
+            #expect(names.attributeNames.contains(name), "\(name)")
+        }
+        // The changes are stored.
+        let stored = try server.hierarchy.object(uid, in: "acme").attributes
+        #expect(stored.names.map(\.value) == ["first", "second"])
+        #expect(stored.custom.map(\.index) == [1, 2])
+    }
+
+    @Test func attributeOperationsIn2x() throws {
+        let server = try TestServer()
+        let uid = try server.createKey(.v2_1, names: ["one", "two"])
+        let _: SetAttributeResponse = try server.ok(.v2_1, SetAttributeRequest(uniqueIdentifier: .text(uid), newAttribute: Attribute(.comment, .text("first"))))
+        let _: SetAttributeResponse = try server.ok(.v2_1, SetAttributeRequest(uniqueIdentifier: .text(uid), newAttribute: Attribute(.comment, .text("second"))))
+        #expect(AttributeMapping.instances(.comment, in: try server.hierarchy.object(uid, in: "acme").attributes) == [.text("second")])
+        expectFailure(try server.send(.v2_1, SetAttributeRequest(uniqueIdentifier: .text(uid), newAttribute: Attribute(.name, .name(Name("x"))))),
+                      .multiValuedAttribute)
+        expectFailure(try server.send(.v2_1, SetAttributeRequest(uniqueIdentifier: .text(uid), newAttribute: Attribute(.cryptographicLength, .integer(128)))),
+                      .attributeReadOnly)
+        // Modify picks the instance by its current value.
+        let _: ModifyAttributeResponse = try server.ok(.v2_1, ModifyAttributeRequest(uniqueIdentifier: .text(uid), currentAttribute: Attribute(.name, .name(Name("two"))),
+                                                                                      newAttribute: Attribute(.name, .name(Name("deux")))))
+        #expect(try server.hierarchy.object(uid, in: "acme").attributes.names.map(\.value) == ["one", "deux"])
+        expectFailure(try server.send(.v2_1, ModifyAttributeRequest(uniqueIdentifier: .text(uid), currentAttribute: Attribute(.name, .name(Name("three"))),
+                                                                    newAttribute: Attribute(.name, .name(Name("trois"))))), .attributeNotFound)
+        // Vendor attributes, and Delete by reference (every instance) or by current value (one).
+        let vendor = AttributeName.vendor(identification: "VMware", name: "vmid")
+        for value in ["vm-1", "vm-2"] {
+            let _: AddAttributeResponse = try server.ok(.v2_1, AddAttributeRequest(uniqueIdentifier: .text(uid), attribute: Attribute(vendor, .text(value))))
+        }
+        let _: DeleteAttributeResponse = try server.ok(.v2_1, DeleteAttributeRequest(uniqueIdentifier: .text(uid), currentAttribute: Attribute(vendor, .text("vm-1"))))
+        let remaining: GetAttributesResponse = try server.ok(.v2_1, GetAttributesRequest(uniqueIdentifier: .text(uid), attributeNames: [vendor]))
+        #expect(remaining.attributes.map(\.value) == [.text("vm-2")])
+        let _: DeleteAttributeResponse = try server.ok(.v2_1, DeleteAttributeRequest(uniqueIdentifier: .text(uid), attributeName: .standard(.name)))
+        #expect(try server.hierarchy.object(uid, in: "acme").attributes.names.isEmpty)
+        expectFailure(try server.send(.v2_1, DeleteAttributeRequest(uniqueIdentifier: .text(uid), attributeName: .standard(.name))), .attributeNotFound)
+        expectFailure(try server.send(.v2_1, AddAttributeRequest(uniqueIdentifier: .text(uid), attribute: Attribute(.vendor(identification: "a-b", name: "c"), .text("x")))),
+                      .invalidField)
+        // Activation Date moves only while Pre-Active.
+        let _: SetAttributeResponse = try server.ok(.v2_1, SetAttributeRequest(uniqueIdentifier: .text(uid), newAttribute: Attribute(.activationDate, .dateTime(DateTime(secondsSinceEpoch: 4_000_000_000)))))
+        let _: ActivateResponse = try server.ok(.v2_1, ActivateRequest(uniqueIdentifier: .text(uid)))
+        expectFailure(try server.send(.v2_1, SetAttributeRequest(uniqueIdentifier: .text(uid), newAttribute: Attribute(.activationDate, .dateTime(DateTime(secondsSinceEpoch: 1))))),
+                      .wrongKeyLifecycleState)
+    }
+
+    @Test func locateFiltersPagesAndCounts() throws {
+        let server = try TestServer()
+        var keys: [String] = []
+        for i in 0..<6 {
+            let bits: Int32 = i < 4 ? 256 : 128
+            let uid = try server.createKey(bits: bits, names: ["vm-\(i)"], extra: [Attribute(.custom("cluster"), .text(i % 2 == 0 ? "east" : "west"))])
+            if i >= 3 { let _: ActivateResponse = try server.ok(.v1_4, ActivateRequest(uniqueIdentifier: .text(uid))) }
+            keys.append(uid)
+        }
+        let secret = try #require((try server.ok(.v1_4, RegisterRequest(object: .secretData(.password, KeyBlock(keyFormatType: .opaque, keyValue: .structure(.bytes(SecureBytes([1, 2, 3])), attributes: nil))),
+                                                                       attributes: AttributeSet([Attribute(.name, .name(Name("vm-0")))])), RegisterResponse.self)).uniqueIdentifier.text)
+        func locate(_ attributes: [Attribute], version: ProtocolVersion = .v1_4, maximum: Int32? = nil, offset: Int32? = nil) throws -> LocateResponse {
+            var request = LocateRequest(maximumItems: maximum, attributes: attributes)
+            request.offsetItems = offset
+            return try server.ok(version, request)
+        }
+        func ids(_ indexes: [Int]) -> [UniqueIdentifier] { indexes.map { .text(keys[$0]) } }
+        #expect(try locate([]).uniqueIdentifiers == ids([0, 1, 2, 3, 4, 5]) + [.text(secret)])
+        #expect(try locate([Attribute(.name, .name(Name("vm-2")))]).uniqueIdentifiers == ids([2]))
+        #expect(try locate([Attribute(.name, .name(Name("vm-0")))]).uniqueIdentifiers == ids([0]) + [.text(secret)])
+        #expect(try locate([Attribute(.objectType, .enumeration(ObjectType.secretData.rawValue))]).uniqueIdentifiers == [.text(secret)])
+        #expect(try locate([Attribute(.state, .enumeration(State.active.rawValue))]).uniqueIdentifiers == ids([3, 4, 5]))
+        #expect(try locate([Attribute(.cryptographicAlgorithm, .enumeration(CryptographicAlgorithm.aes.rawValue))]).uniqueIdentifiers.count == 6)
+        #expect(try locate([Attribute(.cryptographicLength, .integer(128))]).uniqueIdentifiers == ids([4, 5]))
+        #expect(try locate([Attribute(.custom("cluster"), .text("west"))]).uniqueIdentifiers == ids([1, 3, 5]))
+        // Combined: the store's filters and the ones compared on the objects.
+        #expect(try locate([Attribute(.custom("cluster"), .text("west")), Attribute(.state, .enumeration(State.preActive.rawValue))]).uniqueIdentifiers == ids([1]))
+        #expect(try locate([Attribute(.name, .name(Name("vm-1"))), Attribute(.name, .name(Name("vm-3")))]).uniqueIdentifiers.isEmpty)
+        #expect(try locate([Attribute(.cryptographicUsageMask, .integer(CryptographicUsageMask([.encrypt, .decrypt]).rawValue))]).uniqueIdentifiers.count == 6)
+        // Paging: Located Items counts every match (1.3+).
+        let page = try locate([], maximum: 2, offset: 1)
+        #expect(page.uniqueIdentifiers == ids([1, 2]) && page.locatedItems == 7)
+        #expect(try locate([], version: .v1_2, maximum: 2).locatedItems == nil)
+        let range = try locate([Attribute(.initialDate, .dateTime(DateTime(secondsSinceEpoch: 0))), Attribute(.initialDate, .dateTime(DateTime(secondsSinceEpoch: 4_000_000_000)))])
+        #expect(range.uniqueIdentifiers.count == 7)
+        #expect(try locate([Attribute(.initialDate, .dateTime(DateTime(secondsSinceEpoch: 0))), Attribute(.initialDate, .dateTime(DateTime(secondsSinceEpoch: 1)))]).uniqueIdentifiers.isEmpty)
+        expectFailure(try server.send(.v1_4, LocateRequest(maximumItems: -1)), .invalidField)
+
+        // The server caps what one Locate returns.
+        var configuration = ServiceConfiguration()
+        configuration.maxLocatedItems = 3
+        let capped = KMIPService(hierarchy: server.hierarchy, configuration: configuration, audit: server.audit)
+        let response = capped.handle(RequestMessage(version: .v1_4, [RequestBatchItem(LocateRequest(maximumItems: 100))]), caller: TestServer.caller())
+        let payload = try #require(response.batchItems.first?.payload(as: LocateResponse.self))
+        #expect(payload.uniqueIdentifiers.count == 3 && payload.locatedItems == 7)
+
+        // 2.x leaves destroyed objects out unless the Storage Status Mask asks for them.
+        let _: RevokeResponse = try server.ok(.v1_4, RevokeRequest(uniqueIdentifier: .text(keys[5]), revocationReason: RevocationReason(.unspecified)))
+        let _: DestroyResponse = try server.ok(.v1_4, DestroyRequest(uniqueIdentifier: .text(keys[5])))
+        #expect(try locate([], version: .v2_1).uniqueIdentifiers.count == 6)
+        #expect(try locate([], version: .v1_4).uniqueIdentifiers.count == 7)
+        var destroyedOnly = LocateRequest(attributes: [])
+        destroyedOnly.storageStatusMask = LocateHandler.destroyed
+        let destroyed: LocateResponse = try server.ok(.v2_1, destroyedOnly)
+        #expect(destroyed.uniqueIdentifiers == ids([5]))
+    }
+}
+
+extension SecureBytes {
+    init(repeating byte: UInt8, count: Int) { self.init([UInt8](repeating: byte, count: count)) }
+}
