@@ -48,14 +48,14 @@ let package = Package(
 
         // The transport-independent KMIP request processor: a message from an authenticated peer in, a response out.
         // Client registry and authorization, access policy, one file per operation under Operations/. No OpenSSL.
-        .target(name: "KeepServer", dependencies: ["KMIP", "KeyHierarchy", "KeepStore", "KeepHSM", "KeepCrypto"]),
+        .target(name: "KeepServer", dependencies: ["KMIP", "KeyHierarchy", "KeepStore", "KeepHSM", "KeepCrypto", "KeepTLS"]),
 
         // Pure Swift: the KMIP protocol layer, no I/O and no OpenSSL import.
         // It uses KeepCrypto only for SecureBytes, so key material decoded off the wire is zeroized.
         .target(name: "KMIP", dependencies: ["KeepCrypto"]),
 
         // Thin executables: parse arguments, call a library.
-        .executableTarget(name: "keepd", dependencies: ["KeepCrypto", "KMIP"]),
+        .executableTarget(name: "keepd", dependencies: ["KeepServer"]),
         .executableTarget(name: "keep-bench", dependencies: ["KeepCrypto", "KMIP", "KeepHSM", "KeepStore", "KeyHierarchy"]),
 
         .testTarget(name: "KeepCryptoTests", dependencies: ["KeepCrypto"], exclude: ["Vectors"]),
@@ -66,6 +66,8 @@ let package = Package(
                           path: "Tests/StoreTortureWorker"),
         .testTarget(name: "KeyHierarchyTests", dependencies: ["KeyHierarchy", "KeepHSM", "KeepStore", "KeepCrypto", "KMIP"]),
         .testTarget(name: "KeepStoreTests", dependencies: ["KeepStore"]),
+        // keepd as a process: mutual TLS, admission, limits, signals, PyKMIP (Python from the Makefile's .venv).
+        .testTarget(name: "KeepdTests", dependencies: ["KeepServer", "KeepTLS", "KMIP", "KeyHierarchy", "KeepCrypto"]),
         .testTarget(name: "KeepServerTests", dependencies: ["KeepServer", "KMIP", "KeyHierarchy", "KeepStore", "KeepHSM", "KeepCrypto"]),
         .testTarget(name: "KMIPTests", dependencies: ["KMIP"], exclude: ["Vectors"]),
     ]

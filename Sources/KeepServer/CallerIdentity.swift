@@ -8,13 +8,16 @@ public struct CallerIdentity: Hashable, Sendable, CustomStringConvertible {
     /// SHA-256 of the client certificate's DER encoding, lowercase hexadecimal.
     public var fingerprint: String
     public var subject: String
+    public var wireProfile: WireProfile
 
-    public init(domainID: String, role: ClientRole, clientName: String, fingerprint: String, subject: String) {
+    public init(domainID: String, role: ClientRole, clientName: String, fingerprint: String, subject: String,
+                wireProfile: WireProfile = .standard) {
         self.domainID = domainID
         self.role = role
         self.clientName = clientName
         self.fingerprint = fingerprint
         self.subject = subject
+        self.wireProfile = wireProfile
     }
 
     public var description: String { "\(clientName) (\(role.rawValue) of \(domainID))" }
@@ -29,4 +32,15 @@ public enum ClientRole: String, Hashable, Sendable, CaseIterable {
     /// The tenant's administrator. Over KMIP it has a hypervisor's rights; managing domains and clients is
     /// keepctl's job, not KMIP's.
     case admin
+}
+
+/// How responses are shaped where a client and the specification disagree, chosen per client at registration.
+/// Requests are read in every form either way; only what the server writes differs.
+public enum WireProfile: String, Hashable, Sendable, CaseIterable {
+    /// The specification's forms.
+    case standard
+    /// PyKMIP reads a Key Value only as a Structure: a wrapped key (Get with a Key Wrapping Specification) goes
+    /// out as `Key Value { Key Material: <wrapped bytes> }`, as PyKMIP's own server sends it, instead of the
+    /// specification's Byte String.
+    case pykmip
 }

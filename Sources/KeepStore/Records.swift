@@ -53,9 +53,12 @@ public struct ClientRecord: Hashable, Sendable {
     /// Microseconds since the POSIX epoch.
     public var createdAt: Int64
     public var revokedAt: Int64?
+    /// How the server shapes the few response forms where clients disagree with the specification (KeepServer's
+    /// `WireProfile`, by name).
+    public var wireProfile: String
 
     public init(fingerprint: String, domainID: String, role: String, name: String, subject: String, selfSigned: Bool = false,
-                revoked: Bool = false, createdAt: Int64, revokedAt: Int64? = nil) {
+                revoked: Bool = false, createdAt: Int64, revokedAt: Int64? = nil, wireProfile: String = "standard") {
         self.fingerprint = fingerprint
         self.domainID = domainID
         self.role = role
@@ -65,6 +68,7 @@ public struct ClientRecord: Hashable, Sendable {
         self.revoked = revoked
         self.createdAt = createdAt
         self.revokedAt = revokedAt
+        self.wireProfile = wireProfile
     }
 }
 

@@ -1,33 +1,42 @@
-// keepd: the Keep server. Until the server exists it demonstrates the crypto core end to end.
-// It prints sizes and outcomes only, never key bytes.
+// keepd: the Keep KMIP server. Reads its configuration (a JSON file, then flags), opens the installation and
+// serves KMIP over mutual TLS until SIGTERM. See docs/operations.md.
 import Foundation
-import KeepCrypto
+import KeepServer
 
-func demo() throws -> Bool {
-    let kek = try SymmetricKey.generate(bitCount: 256)
-    let dek = try SymmetricKey.generate(bitCount: 512)
-    print("keepd: crypto core demo (no server yet)")
-    print("  KEK \(kek), DEK \(dek)")
+let usage = """
+    usage: keepd [--config FILE] [--listen HOST:PORT] [--data-dir DIR] [--node-id ID]
+                 [--log-level debug|info|warning|error] [--log-file FILE] [--max-connections N]
 
-    let wrapped = try AESKeyWrapWithPadding.wrap(dek.bytes, using: kek)
-    let unwrapped = try AESKeyWrapWithPadding.unwrap(wrapped, using: kek)
-    let unwrapOK = unwrapped == dek.bytes
-    print("  RFC 5649: \(dek.byteCount)-byte DEK wrapped to \(wrapped.count) bytes; unwrap \(unwrapOK ? "OK" : "MISMATCH")")
+    Serves KMIP (1.0 to 2.1) over mutual TLS. Every setting has a default (docs/operations.md); the
+    configuration file overrides the defaults and flags override the file. The HSM partition PIN comes
+    from the file named by hsm.pinFile, or else from the environment variable KEEP_HSM_PIN.
+    SIGTERM drains in-flight requests and exits; SIGHUP reloads the TLS certificates.
 
-    let xts = try XTSCipher(key: SymmetricKey(unwrapped), sectorSize: 4096)
-    let plaintext = (0..<(4 * 4096)).map { UInt8(truncatingIfNeeded: $0 &* 31) }
-    var disk = plaintext
-    try xts.encrypt(&disk, firstSector: 1000)
-    let encryptOK = disk != plaintext
-    try xts.decrypt(&disk, firstSector: 1000)
-    let decryptOK = disk == plaintext
-    print("  XTS-AES-256: 4 sectors of 4096 bytes from sector 1000; encrypt \(encryptOK ? "OK" : "UNCHANGED"), decrypt \(decryptOK ? "OK" : "MISMATCH")")
-    return unwrapOK && encryptOK && decryptOK
-}
+    """
 
-do {
-    exit(try demo() ? 0 : 1)
-} catch {
-    print("keepd: crypto demo failed: \(error)")
+func fail(_ message: String) -> Never {
+    FileHandle.standardError.write(Data("keepd: \(message)\n".utf8))
     exit(1)
 }
+
+var arguments = Array(CommandLine.arguments.dropFirst())
+if arguments.contains("--help") || arguments.contains("-h") {
+    FileHandle.standardOutput.write(Data(usage.utf8))
+    exit(0)
+}
+
+var configuration = ServerConfiguration()
+if let index = arguments.firstIndex(of: "--config") {
+    guard index + 1 < arguments.count else { fail("--config needs a file") }
+    do { configuration = try ServerConfiguration.load(path: arguments[index + 1]) } catch { fail(error.description) }
+    arguments.removeSubrange(index...(index + 1))
+}
+do { try configuration.apply(flags: arguments) } catch { fail("\(error.description) (keepd --help)") }
+
+let daemon: Daemon
+do {
+    daemon = try Daemon(configuration: configuration)
+} catch {
+    fail("cannot start: \(error)")
+}
+exit(daemon.run())

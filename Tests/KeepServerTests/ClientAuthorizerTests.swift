@@ -10,8 +10,8 @@ struct ClientAuthorizerTests {
     static let strict = DomainPolicy(allowsKeyExport: false, requiresClientAuthUsage: true)
 
     static func peer(fingerprint: String = fingerprint, chainVerified: Bool = true, selfSigned: Bool = false, clientAuth: Bool? = true,
-                     notBefore: Int64 = now - 86_400, notAfter: Int64 = now + 86_400) -> PeerCertificate {
-        PeerCertificate(fingerprint: fingerprint, subject: "CN=vcenter.acme.example", chainVerified: chainVerified, selfSigned: selfSigned,
+                     notBefore: Int64 = now - 86_400, notAfter: Int64 = now + 86_400) -> ClientCertificate {
+        ClientCertificate(fingerprint: fingerprint, subject: "CN=vcenter.acme.example", chainVerified: chainVerified, selfSigned: selfSigned,
                         hasClientAuthEKU: clientAuth, notBefore: notBefore, notAfter: notAfter)
     }
 
@@ -46,7 +46,7 @@ struct ClientAuthorizerTests {
 
     @Test func validityPeriodIsEnforcedAtItsBounds() {
         let registration = Self.registration()
-        func code(_ peer: PeerCertificate) -> ClientRefusal.Code? {
+        func code(_ peer: ClientCertificate) -> ClientRefusal.Code? {
             refusal(ClientAuthorizer.authorize(peer, registration: registration, domainPolicy: Self.lax, now: Self.now))
         }
         #expect(code(Self.peer(notBefore: Self.now, notAfter: Self.now)) == nil)

@@ -49,6 +49,26 @@ struct CryptoOperationTests {
         }
     }
 
+    /// A client registered with the PyKMIP wire profile gets the wrapped key in the Structure form PyKMIP reads
+    /// (Key Material = the wrapped bytes); the same bytes a standard client gets as a Byte String.
+    @Test func pykmipProfileGetsTheWrappedKeyAsAStructure() throws {
+        let server = try TestServer()
+        let wrappingKey = try server.activeKey(usage: [.wrapKey], as: Self.globex)
+        let target = try server.activeKey(as: Self.globex)
+        var pykmip = Self.globex
+        pykmip.wireProfile = .pykmip
+        let request = GetRequest(uniqueIdentifier: .text(target), keyWrappingSpecification: Self.wrapping(wrappingKey, .nistKeyWrap))
+        let standard: GetResponse = try server.ok(.v1_2, request, as: Self.globex)
+        let structured: GetResponse = try server.ok(.v1_2, request, as: pykmip)
+        guard case .byteString(let bytes)? = standard.object.keyBlock?.keyValue,
+              case .structure(.bytes(let inStructure), let attributes)? = structured.object.keyBlock?.keyValue else {
+            Issue.record("wrong Key Value forms"); return
+        }
+        #expect(attributes == nil && structured.object.keyBlock?.isWrapped == true)
+        let kek = SymmetricKey(try server.hierarchy.keyMaterial(of: wrappingKey, in: "globex"))
+        #expect(try AESKeyWrap.unwrap(inStructure.copyBytes(), using: kek) == AESKeyWrap.unwrap(bytes.copyBytes(), using: kek))
+    }
+
     @Test func wrappedGetWorksWhereExportIsOffAndChecksTheWrappingKey() throws {
         let server = try TestServer()
         let wrappingKey = try server.activeKey(usage: [.wrapKey], as: Self.globex)

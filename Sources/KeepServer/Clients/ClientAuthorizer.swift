@@ -2,7 +2,7 @@ import KeyHierarchy
 
 /// What the TLS layer learnt about the peer's certificate. KeepServer never parses certificates: KeepTLS does
 /// (with OpenSSL) and hands over these facts.
-public struct PeerCertificate: Hashable, Sendable {
+public struct ClientCertificate: Hashable, Sendable {
     /// SHA-256 of the certificate's DER encoding, hexadecimal (either case; `:` separators allowed).
     public var fingerprint: String
     public var subject: String
@@ -82,7 +82,7 @@ public struct ClientRefusal: Error, Hashable, Sendable, CustomStringConvertible 
 public enum ClientAuthorizer {
     /// `now` is seconds since the POSIX epoch. `domainPolicy` is the policy of the registration's domain (nil
     /// when that domain does not exist).
-    public static func authorize(_ peer: PeerCertificate, registration: RegisteredClient?, domainPolicy: DomainPolicy?,
+    public static func authorize(_ peer: ClientCertificate, registration: RegisteredClient?, domainPolicy: DomainPolicy?,
                                  now: Int64) -> ClientAuthorization {
         guard let fingerprint = ClientRegistry.normalizedFingerprint(peer.fingerprint) else {
             return .refused(ClientRefusal(.invalidFingerprint, "certificate fingerprint is not a SHA-256 in hexadecimal"))
@@ -118,6 +118,6 @@ public enum ClientAuthorizer {
                                           "certificate \(fingerprint) of client \(client.name) lacks the clientAuth extended key usage that domain \(client.domainID) requires"))
         }
         return .accepted(CallerIdentity(domainID: client.domainID, role: client.role, clientName: client.name,
-                                        fingerprint: fingerprint, subject: client.subject))
+                                        fingerprint: fingerprint, subject: client.subject, wireProfile: client.wireProfile))
     }
 }

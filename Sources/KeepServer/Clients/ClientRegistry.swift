@@ -14,9 +14,10 @@ public struct RegisteredClient: Hashable, Sendable {
     /// Microseconds since the POSIX epoch.
     public var createdAt: Int64
     public var revokedAt: Int64?
+    public var wireProfile: WireProfile
 
     public init(fingerprint: String, domainID: String, role: ClientRole, name: String, subject: String, selfSigned: Bool = false,
-                revoked: Bool = false, createdAt: Int64, revokedAt: Int64? = nil) {
+                revoked: Bool = false, createdAt: Int64, revokedAt: Int64? = nil, wireProfile: WireProfile = .standard) {
         self.fingerprint = fingerprint
         self.domainID = domainID
         self.role = role
@@ -26,17 +27,18 @@ public struct RegisteredClient: Hashable, Sendable {
         self.revoked = revoked
         self.createdAt = createdAt
         self.revokedAt = revokedAt
+        self.wireProfile = wireProfile
     }
 
     init?(_ r: ClientRecord) {
-        guard let role = ClientRole(rawValue: r.role) else { return nil }
+        guard let role = ClientRole(rawValue: r.role), let wireProfile = WireProfile(rawValue: r.wireProfile) else { return nil }
         self.init(fingerprint: r.fingerprint, domainID: r.domainID, role: role, name: r.name, subject: r.subject, selfSigned: r.selfSigned,
-                  revoked: r.revoked, createdAt: r.createdAt, revokedAt: r.revokedAt)
+                  revoked: r.revoked, createdAt: r.createdAt, revokedAt: r.revokedAt, wireProfile: wireProfile)
     }
 
     var record: ClientRecord {
         ClientRecord(fingerprint: fingerprint, domainID: domainID, role: role.rawValue, name: name, subject: subject, selfSigned: selfSigned,
-                     revoked: revoked, createdAt: createdAt, revokedAt: revokedAt)
+                     revoked: revoked, createdAt: createdAt, revokedAt: revokedAt, wireProfile: wireProfile.rawValue)
     }
 }
 
@@ -90,7 +92,7 @@ public struct ClientRegistry: Sendable {
 
     @discardableResult
     public func register(fingerprint: String, domainID: String, role: ClientRole, name: String, subject: String,
-                         selfSigned: Bool = false) throws -> RegisteredClient {
+                         selfSigned: Bool = false, wireProfile: WireProfile = .standard) throws -> RegisteredClient {
         guard let fingerprint = Self.normalizedFingerprint(fingerprint) else {
             throw ClientRegistryError(.invalidFingerprint, "a client fingerprint is the certificate's SHA-256 in hexadecimal")
         }
@@ -98,7 +100,7 @@ public struct ClientRegistry: Sendable {
             throw ClientRegistryError(.invalidName, "a client name is 1 to \(Self.maximumNameLength) printable characters")
         }
         let client = RegisteredClient(fingerprint: fingerprint, domainID: domainID, role: role, name: name, subject: subject,
-                                      selfSigned: selfSigned, createdAt: clock())
+                                      selfSigned: selfSigned, createdAt: clock(), wireProfile: wireProfile)
         try backend {
             try store.write { writer in
                 guard try writer.domain(id: domainID) != nil else {
@@ -154,7 +156,7 @@ public struct ClientRegistry: Sendable {
 
     /// Looks the peer up and decides (`ClientAuthorizer`). `now` is seconds since the POSIX epoch. Never throws:
     /// a registry that cannot be read refuses.
-    public func authorize(_ peer: PeerCertificate, hierarchy: KeyHierarchy, now: Int64) -> ClientAuthorization {
+    public func authorize(_ peer: ClientCertificate, hierarchy: KeyHierarchy, now: Int64) -> ClientAuthorization {
         guard let fingerprint = Self.normalizedFingerprint(peer.fingerprint) else {
             return ClientAuthorizer.authorize(peer, registration: nil, domainPolicy: nil, now: now)
         }

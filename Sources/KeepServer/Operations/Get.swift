@@ -100,7 +100,11 @@ struct GetHandler: OperationHandler {
         // Encoding Option arrived in 1.1; a 1.0 Key Wrapping Data has none (and means the same: no encoding).
         let data = KeyWrappingData(wrappingMethod: .encrypt, encryptionKeyInformation: information,
                                    encodingOption: context.version >= .v1_1 ? .noEncoding : nil)
-        return KeyBlock(keyFormatType: format, keyValue: .byteString(SecureBytes(wrapped)), cryptographicAlgorithm: algorithm,
+        let value: KeyValue = switch context.caller.wireProfile {
+        case .standard: .byteString(SecureBytes(wrapped))
+        case .pykmip: .structure(.bytes(SecureBytes(wrapped)), attributes: nil)
+        }
+        return KeyBlock(keyFormatType: format, keyValue: value, cryptographicAlgorithm: algorithm,
                         cryptographicLength: length, keyWrappingData: data)
     }
 }

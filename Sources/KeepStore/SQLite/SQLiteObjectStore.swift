@@ -266,7 +266,7 @@ struct SQLiteTransaction: ObjectStoreWriter {
 
     // MARK: Clients
 
-    private static let clientColumns = "fingerprint, domain_id, role, name, subject, self_signed, revoked, created_at, revoked_at"
+    private static let clientColumns = "fingerprint, domain_id, role, name, subject, self_signed, revoked, created_at, revoked_at, wire_profile"
 
     func client(fingerprint: String) throws -> ClientRecord? {
         let statement = try connection.statement("SELECT \(Self.clientColumns) FROM clients WHERE fingerprint = ?").bind(.text(fingerprint))
@@ -286,26 +286,27 @@ struct SQLiteTransaction: ObjectStoreWriter {
     }
 
     func insert(_ client: ClientRecord) throws {
-        try connection.statement("INSERT INTO clients (\(Self.clientColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        try connection.statement("INSERT INTO clients (\(Self.clientColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
             .bind(Self.values(of: client)).run()
     }
 
     func update(_ client: ClientRecord) throws {
         try connection.statement("""
             UPDATE clients SET domain_id = ?2, role = ?3, name = ?4, subject = ?5, self_signed = ?6, revoked = ?7,
-                created_at = ?8, revoked_at = ?9 WHERE fingerprint = ?1
+                created_at = ?8, revoked_at = ?9, wire_profile = ?10 WHERE fingerprint = ?1
             """).bind(Self.values(of: client)).run()
         guard connection.changes == 1 else { throw StoreError(.notFound, "no client with that fingerprint") }
     }
 
     private static func values(of c: ClientRecord) -> [SQLValue?] {
         [.text(c.fingerprint), .text(c.domainID), .text(c.role), .text(c.name), .text(c.subject), .int(c.selfSigned ? 1 : 0),
-         .int(c.revoked ? 1 : 0), .integer(c.createdAt), .int(c.revokedAt)]
+         .int(c.revoked ? 1 : 0), .integer(c.createdAt), .int(c.revokedAt), .text(c.wireProfile)]
     }
 
     private static func client(from s: Statement) -> ClientRecord {
         ClientRecord(fingerprint: s.text(0), domainID: s.text(1), role: s.text(2), name: s.text(3), subject: s.text(4),
-                     selfSigned: s.int64(5) != 0, revoked: s.int64(6) != 0, createdAt: s.int64(7), revokedAt: s.optionalInt64(8))
+                     selfSigned: s.int64(5) != 0, revoked: s.int64(6) != 0, createdAt: s.int64(7), revokedAt: s.optionalInt64(8),
+                     wireProfile: s.text(9))
     }
 
     // MARK: Helpers

@@ -86,7 +86,8 @@ enum Schema {
                 self_signed INTEGER NOT NULL,
                 revoked INTEGER NOT NULL,
                 created_at INTEGER NOT NULL,
-                revoked_at INTEGER
+                revoked_at INTEGER,
+                wire_profile TEXT NOT NULL DEFAULT 'standard'
             ) STRICT;
             CREATE UNIQUE INDEX clients_by_domain_name ON clients(domain_id, name);
             """),

@@ -1,0 +1,127 @@
+import Foundation
+import KeepCrypto
+import KeepHSM
+import KeepStore
+import KeepTLS
+import KeyHierarchy
+
+/// A Keep installation on disk: the data directory keepd runs from.
+///
+/// ```
+/// <data>/keepd.json            configuration (paths relative to <data>)
+/// <data>/hsm/partition         the HSM partition, sealed under the PIN
+/// <data>/keep.db               the object store
+/// <data>/tls/ca.pem, ca.key    the KMS certificate authority (the key never leaves this directory)
+/// <data>/tls/server.pem, .key  keepd's certificate, issued by the KMS CA
+/// <data>/clients/<name>.pem, .key   client certificates issued here
+/// ```
+///
+/// `create` makes one from nothing and refuses to touch an existing one; `issueClient` and `createDomain` work
+/// on a stopped installation (the partition admits one process at a time). Private keys are written 0600.
+public struct Installation: Sendable {
+    public let dataDirectory: String
+
+    public static let configurationFile = "keepd.json"
+    public static let partitionPath = "hsm/partition"
+    public static let caCertificate = "tls/ca.pem"
+    public static let caKey = "tls/ca.key"
+    public static let serverCertificate = "tls/server.pem"
+    public static let serverKey = "tls/server.key"
+
+    public init(dataDirectory: String) { self.dataDirectory = dataDirectory }
+
+    public func path(_ relative: String) -> String { (dataDirectory as NSString).appendingPathComponent(relative) }
+
+    public struct Options: Sendable {
+        public var hostNames: [String] = ["localhost"]
+        public var ipAddresses: [String] = ["127.0.0.1"]
+        public var listenHost = "127.0.0.1"
+        public var listenPort: UInt16 = 5696
+        /// Where keepd reads the PIN: a file (relative to the data directory) or, when nil, `KEEP_HSM_PIN`.
+        public var pinFile: String?
+        public var scrypt: Scrypt.Parameters = .interactive
+        public init() {}
+    }
+
+    /// Creates the installation: directories, CA, server certificate, partition with its Root of Trust, store,
+    /// configuration. Refuses if the data directory already holds a partition or a configuration.
+    @discardableResult
+    public static func create(at dataDirectory: String, pin: SecureBytes, options: Options = Options()) throws -> Installation {
+        let installation = Installation(dataDirectory: dataDirectory)
+        let fm = FileManager.default
+        for existing in [configurationFile, partitionPath, Daemon.storeFileName] where fm.fileExists(atPath: installation.path(existing)) {
+            throw ConfigurationError("\(installation.path(existing)) exists: \(dataDirectory) is already an installation")
+        }
+        for directory in ["", "hsm", "tls", "clients"] {
+            try fm.createDirectory(atPath: installation.path(directory), withIntermediateDirectories: true,
+                                   attributes: [.posixPermissions: 0o700])
+        }
+        let ca = try CertificateAuthority.create(subject: DistinguishedName(commonName: "Keep KMS CA", organization: "Keep"))
+        try Certificate.writePEM([ca.certificate], to: installation.path(caCertificate))
+        try ca.privateKey.writePEM(to: installation.path(caKey))
+        let serverKey = try PrivateKey.generate()
+        let server = try ca.issueServerCertificate(for: serverKey, subject: DistinguishedName(commonName: options.hostNames.first ?? "keepd", organization: "Keep"),
+                                                   dnsNames: options.hostNames, ipAddresses: options.ipAddresses)
+        try Certificate.writePEM([server], to: installation.path(serverCertificate))
+        try serverKey.writePEM(to: installation.path(Self.serverKey))
+
+        _ = try EmbeddedHSM.initialize(path: installation.path(partitionPath), pin: .value(pin), parameters: options.scrypt)
+        _ = try SQLiteObjectStore(path: installation.path(Daemon.storeFileName))
+
+        var configuration = ServerConfiguration()
+        configuration.dataDirectory = dataDirectory
+        configuration.listen.host = options.listenHost
+        configuration.listen.port = options.listenPort
+        configuration.tls.certificate = serverCertificate
+        configuration.tls.privateKey = Self.serverKey
+        configuration.tls.clientCAs = [caCertificate]
+        configuration.hsm.partition = partitionPath
+        configuration.hsm.pinFile = options.pinFile
+        try installation.writeConfiguration(configuration)
+        return installation
+    }
+
+    public func writeConfiguration(_ configuration: ServerConfiguration) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        try encoder.encode(configuration).write(to: URL(fileURLWithPath: path(Self.configurationFile)))
+    }
+
+    public func configuration() throws -> ServerConfiguration { try ServerConfiguration.load(path: path(Self.configurationFile)) }
+
+    /// Opens the partition and the store (keepd must not be running) for `body`.
+    public func withHierarchy<T>(pin: PINSource, _ body: (KeyHierarchy, ClientRegistry) throws -> T) throws -> T {
+        let hsm = try EmbeddedHSM(path: path(Self.partitionPath), pin: pin)
+        let store = try SQLiteObjectStore(path: path(Daemon.storeFileName))
+        return try withExtendedLifetime(hsm) { try body(KeyHierarchy(hsm: hsm, store: store), ClientRegistry(store: store)) }
+    }
+
+    /// A client certificate issued by the KMS CA, written to `clients/<name>.pem` and `.key`.
+    public struct IssuedClient: Sendable {
+        public let name: String
+        public let certificatePath: String
+        public let keyPath: String
+        public let fingerprint: String
+    }
+
+    /// Issues a client certificate with the KMS CA (`clientAuthEKU: false` mimics vCenter's) and writes it.
+    /// Registering it is separate (`ClientRegistry.register`): a certificate binds to a domain only there.
+    public func issueClientCertificate(name: String, validity: Validity = .days(825), clientAuthEKU: Bool = true) throws -> IssuedClient {
+        guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "." }), !name.hasPrefix(".") else {
+            throw ConfigurationError("a client name is letters, digits, '-', '_' and '.', not \(name)")
+        }
+        let ca = try CertificateAuthority(certificate: try Certificate.readPEMFile(path(Self.caCertificate))[0],
+                                          privateKey: try PrivateKey(pemFile: path(Self.caKey)))
+        let key = try PrivateKey.generate()
+        let certificate = try ca.issueClientCertificate(for: key, subject: DistinguishedName(commonName: name, organization: "Keep"),
+                                                        validity: validity, clientAuthEKU: clientAuthEKU)
+        let issued = IssuedClient(name: name, certificatePath: path("clients/\(name).pem"), keyPath: path("clients/\(name).key"),
+                                  fingerprint: certificate.sha256Fingerprint)
+        guard !FileManager.default.fileExists(atPath: issued.certificatePath) else {
+            throw ConfigurationError("\(issued.certificatePath) exists: a client named \(name) was issued already")
+        }
+        try key.writePEM(to: issued.keyPath)
+        try Certificate.writePEM([certificate], to: issued.certificatePath)
+        return issued
+    }
+}

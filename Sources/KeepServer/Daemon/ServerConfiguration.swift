@@ -1,0 +1,252 @@
+import Foundation
+
+/// keepd's configuration: a JSON file (every key optional; docs/operations.md lists them with their defaults),
+/// then command-line flags over it. Paths are relative to the data directory unless absolute.
+public struct ServerConfiguration: Sendable, Equatable {
+    public var listen = Listen()
+    public var dataDirectory = "/var/lib/keep"
+    public var nodeID = ServerConfiguration.defaultNodeID
+    public var tls = TLS()
+    public var hsm = HSM()
+    public var limits = Limits()
+    public var log = Log()
+
+    public struct Listen: Sendable, Equatable, Codable {
+        public var host = "127.0.0.1"
+        /// 5696 is KMIP's IANA port; 0 asks the system for a free one (tests), logged once bound.
+        public var port: UInt16 = 5696
+    }
+
+    public struct TLS: Sendable, Equatable, Codable {
+        public var certificate = "tls/server.pem"
+        public var privateKey = "tls/server.key"
+        /// A file holding the passphrase of an encrypted private key; nil for an unencrypted key.
+        public var privateKeyPassphraseFile: String?
+        /// CA certificates client certificates are verified against.
+        public var clientCAs = ["tls/client-ca.pem"]
+    }
+
+    public struct HSM: Sendable, Equatable, Codable {
+        public var partition = "hsm/partition"
+        /// A file holding the partition PIN; when nil the PIN comes from the environment variable `KEEP_HSM_PIN`.
+        public var pinFile: String?
+    }
+
+    public struct Limits: Sendable, Equatable, Codable {
+        /// Open connections at once; more are accepted and closed at once (and logged), so a flood cannot
+        /// exhaust threads or descriptors.
+        public var maxConnections = 4096
+        /// Seconds to complete the TLS handshake: a peer that connects and stays silent holds nothing longer.
+        public var handshakeTimeout = 10.0
+        /// Seconds from a message's first byte to its last: a slow-loris client cannot hold a thread forever.
+        public var readTimeout = 30.0
+        /// Seconds a connection may sit idle between requests before it is closed.
+        public var idleTimeout = 300.0
+        /// Seconds to write a response to a client that does not read.
+        public var writeTimeout = 30.0
+        /// Largest request accepted, in bytes (the TTLV codec's limit): memory per connection stays bounded.
+        public var maxMessageBytes = 1 << 20
+        /// Batch items per request: one request cannot monopolize the server.
+        public var maxBatchItems = 256
+        /// Seconds SIGTERM waits for in-flight requests before exiting anyway.
+        public var drainTimeout = 30.0
+    }
+
+    public struct Log: Sendable, Equatable, Codable {
+        /// `debug`, `info`, `warning` or `error`.
+        public var level = LogLevel.info
+        /// A file to append JSON lines to; nil for standard error.
+        public var path: String?
+    }
+
+    public init() {}
+
+    public static var defaultNodeID: String {
+        ProcessInfo.processInfo.hostName.isEmpty ? "keepd" : ProcessInfo.processInfo.hostName
+    }
+
+    /// Resolves `path` against the data directory.
+    public func resolve(_ path: String) -> String {
+        path.hasPrefix("/") ? path : (dataDirectory as NSString).appendingPathComponent(path)
+    }
+}
+
+extension ServerConfiguration: Codable {
+    enum CodingKeys: String, CodingKey { case listen, dataDirectory, nodeID, tls, hsm, limits, log }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init()
+        listen = try c.decodeIfPresent(Listen.self, forKey: .listen) ?? listen
+        dataDirectory = try c.decodeIfPresent(String.self, forKey: .dataDirectory) ?? dataDirectory
+        nodeID = try c.decodeIfPresent(String.self, forKey: .nodeID) ?? nodeID
+        tls = try c.decodeIfPresent(TLS.self, forKey: .tls) ?? tls
+        hsm = try c.decodeIfPresent(HSM.self, forKey: .hsm) ?? hsm
+        limits = try c.decodeIfPresent(Limits.self, forKey: .limits) ?? limits
+        log = try c.decodeIfPresent(Log.self, forKey: .log) ?? log
+    }
+}
+
+// Every nested key is optional too: a file that sets only `limits.idleTimeout` keeps the other limits' defaults.
+extension ServerConfiguration.Listen {
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        host = try c.decodeIfPresent(String.self, forKey: .host) ?? host
+        port = try c.decodeIfPresent(UInt16.self, forKey: .port) ?? port
+    }
+}
+
+extension ServerConfiguration.TLS {
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        certificate = try c.decodeIfPresent(String.self, forKey: .certificate) ?? certificate
+        privateKey = try c.decodeIfPresent(String.self, forKey: .privateKey) ?? privateKey
+        privateKeyPassphraseFile = try c.decodeIfPresent(String.self, forKey: .privateKeyPassphraseFile)
+        clientCAs = try c.decodeIfPresent([String].self, forKey: .clientCAs) ?? clientCAs
+    }
+}
+
+extension ServerConfiguration.HSM {
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        partition = try c.decodeIfPresent(String.self, forKey: .partition) ?? partition
+        pinFile = try c.decodeIfPresent(String.self, forKey: .pinFile)
+    }
+}
+
+extension ServerConfiguration.Limits {
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        maxConnections = try c.decodeIfPresent(Int.self, forKey: .maxConnections) ?? maxConnections
+        handshakeTimeout = try c.decodeIfPresent(Double.self, forKey: .handshakeTimeout) ?? handshakeTimeout
+        readTimeout = try c.decodeIfPresent(Double.self, forKey: .readTimeout) ?? readTimeout
+        idleTimeout = try c.decodeIfPresent(Double.self, forKey: .idleTimeout) ?? idleTimeout
+        writeTimeout = try c.decodeIfPresent(Double.self, forKey: .writeTimeout) ?? writeTimeout
+        maxMessageBytes = try c.decodeIfPresent(Int.self, forKey: .maxMessageBytes) ?? maxMessageBytes
+        maxBatchItems = try c.decodeIfPresent(Int.self, forKey: .maxBatchItems) ?? maxBatchItems
+        drainTimeout = try c.decodeIfPresent(Double.self, forKey: .drainTimeout) ?? drainTimeout
+    }
+}
+
+extension ServerConfiguration.Log {
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        level = try c.decodeIfPresent(LogLevel.self, forKey: .level) ?? level
+        path = try c.decodeIfPresent(String.self, forKey: .path)
+    }
+}
+
+/// A configuration problem, said in one line an operator can act on.
+public struct ConfigurationError: Error, CustomStringConvertible, Equatable {
+    public let description: String
+    public init(_ description: String) { self.description = description }
+}
+
+extension ServerConfiguration {
+    /// Reads a configuration file. Unknown keys are refused (a misspelt key must not silently fall back to a
+    /// default), and so are values out of range.
+    public static func load(path: String) throws(ConfigurationError) -> ServerConfiguration {
+        let data: Data
+        do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
+            throw ConfigurationError("cannot read configuration file \(path): \(error.localizedDescription)")
+        }
+        let configuration: ServerConfiguration
+        do {
+            try rejectUnknownKeys(in: JSONSerialization.jsonObject(with: data), allowed: knownKeys, path: "")
+            configuration = try JSONDecoder().decode(ServerConfiguration.self, from: data)
+        } catch let error as ConfigurationError {
+            throw ConfigurationError("\(path): \(error.description)")
+        } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context),
+                let DecodingError.dataCorrupted(context) {
+            let key = context.codingPath.map(\.stringValue).joined(separator: ".")
+            throw ConfigurationError("\(path): \(key.isEmpty ? "" : "\(key): ")\(context.debugDescription)")
+        } catch {
+            throw ConfigurationError("\(path): not valid JSON (\(error.localizedDescription))")
+        }
+        try configuration.validate()
+        return configuration
+    }
+
+    /// Applies command-line flags over the file's values (`--config FILE` itself is read by the caller first).
+    /// An unknown flag is an error.
+    public mutating func apply(flags arguments: [String]) throws(ConfigurationError) {
+        var i = 0
+        func value(_ flag: String) throws(ConfigurationError) -> String {
+            i += 1
+            guard i < arguments.count else { throw ConfigurationError("\(flag) needs a value") }
+            return arguments[i]
+        }
+        while i < arguments.count {
+            let flag = arguments[i]
+            switch flag {
+            case "--listen":
+                let text = try value(flag)
+                guard let colon = text.lastIndex(of: ":"), let port = UInt16(text[text.index(after: colon)...]) else {
+                    throw ConfigurationError("--listen takes HOST:PORT, not \(text)")
+                }
+                listen.host = String(text[..<colon]).trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
+                listen.port = port
+            case "--data-dir": dataDirectory = try value(flag)
+            case "--node-id": nodeID = try value(flag)
+            case "--log-level":
+                let text = try value(flag)
+                guard let level = LogLevel(rawValue: text) else { throw ConfigurationError("--log-level: unknown level \(text)") }
+                log.level = level
+            case "--log-file": log.path = try value(flag)
+            case "--max-connections":
+                let text = try value(flag)
+                guard let n = Int(text) else { throw ConfigurationError("--max-connections takes a number, not \(text)") }
+                limits.maxConnections = n
+            default:
+                throw ConfigurationError("unknown flag \(flag)")
+            }
+            i += 1
+        }
+        try validate()
+    }
+
+    public func validate() throws(ConfigurationError) {
+        func positive(_ value: Double, _ name: String) throws(ConfigurationError) {
+            guard value > 0, value.isFinite else { throw ConfigurationError("limits.\(name) must be a positive number of seconds") }
+        }
+        try positive(limits.handshakeTimeout, "handshakeTimeout")
+        try positive(limits.readTimeout, "readTimeout")
+        try positive(limits.idleTimeout, "idleTimeout")
+        try positive(limits.writeTimeout, "writeTimeout")
+        try positive(limits.drainTimeout, "drainTimeout")
+        guard limits.maxConnections > 0 else { throw ConfigurationError("limits.maxConnections must be positive") }
+        guard (1024...(64 << 20)).contains(limits.maxMessageBytes) else {
+            throw ConfigurationError("limits.maxMessageBytes must be between 1024 and 67108864")
+        }
+        guard (1...4096).contains(limits.maxBatchItems) else { throw ConfigurationError("limits.maxBatchItems must be between 1 and 4096") }
+        guard !tls.clientCAs.isEmpty else { throw ConfigurationError("tls.clientCAs must name at least one CA file") }
+        guard !dataDirectory.isEmpty else { throw ConfigurationError("dataDirectory must not be empty") }
+    }
+
+    /// The keys a configuration file may have: a misspelt key is an error, never a silent default.
+    indirect enum Keys: Sendable {
+        case value
+        case object([String: Keys])
+    }
+
+    static let knownKeys: [String: Keys] = [
+        "listen": .object(["host": .value, "port": .value]),
+        "dataDirectory": .value, "nodeID": .value,
+        "tls": .object(["certificate": .value, "privateKey": .value, "privateKeyPassphraseFile": .value, "clientCAs": .value]),
+        "hsm": .object(["partition": .value, "pinFile": .value]),
+        "limits": .object(["maxConnections": .value, "handshakeTimeout": .value, "readTimeout": .value, "idleTimeout": .value,
+                           "writeTimeout": .value, "maxMessageBytes": .value, "maxBatchItems": .value, "drainTimeout": .value]),
+        "log": .object(["level": .value, "path": .value]),
+    ]
+
+    private static func rejectUnknownKeys(in object: Any, allowed: [String: Keys], path: String) throws(ConfigurationError) {
+        guard let dictionary = object as? [String: Any] else {
+            throw ConfigurationError("\(path.isEmpty ? "the file" : path) must be a JSON object")
+        }
+        for (key, value) in dictionary {
+            let here = path.isEmpty ? key : "\(path).\(key)"
+            guard let rule = allowed[key] else { throw ConfigurationError("unknown key \(here)") }
+            if case .object(let nested) = rule { try rejectUnknownKeys(in: value, allowed: nested, path: here) }
+        }
+    }
+}
