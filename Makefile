@@ -42,8 +42,13 @@ build: deps
 release: deps
 	$(SWIFT) build -c release
 
+# A development installation in .keep (made on first run: CA, certificates, partition with a random PIN, the
+# `demo` tenant with a hypervisor and an admin client), then keepd on 127.0.0.1:5696 in the foreground.
+DEV_DIR := .keep
+
 run: build
-	$(SWIFT) run keepd
+	@[ -f $(DEV_DIR)/keepd.json ] || $(SWIFT) run keepctl init --data-dir $(DEV_DIR) --demo
+	$(SWIFT) run keepd --config $(DEV_DIR)/keepd.json
 
 test: deps venv
 	$(SWIFT) build --build-tests
@@ -62,3 +67,4 @@ fuzz: deps
 
 clean:
 	rm -rf .build $(VENV) $(FUZZ_DIR)/bin
+	@echo "(the development installation in $(DEV_DIR) is kept; remove it by hand to start over)"

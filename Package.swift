@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "KeepTLS", targets: ["KeepTLS"]),
         .library(name: "KeepServer", targets: ["KeepServer"]),
         .executable(name: "keepd", targets: ["keepd"]),
+        .executable(name: "keepctl", targets: ["keepctl"]),
         .executable(name: "keep-bench", targets: ["keep-bench"]),
     ],
     targets: [
@@ -56,6 +57,7 @@ let package = Package(
 
         // Thin executables: parse arguments, call a library.
         .executableTarget(name: "keepd", dependencies: ["KeepServer"]),
+        .executableTarget(name: "keepctl", dependencies: ["KeepServer", "KeyHierarchy", "KeepHSM", "KeepCrypto"]),
         .executableTarget(name: "keep-bench", dependencies: ["KeepCrypto", "KMIP", "KeepHSM", "KeepStore", "KeyHierarchy"]),
 
         .testTarget(name: "KeepCryptoTests", dependencies: ["KeepCrypto"], exclude: ["Vectors"]),

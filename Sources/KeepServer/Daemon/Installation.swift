@@ -47,7 +47,9 @@ public struct Installation: Sendable {
     /// configuration. Refuses if the data directory already holds a partition or a configuration.
     @discardableResult
     public static func create(at dataDirectory: String, pin: SecureBytes, options: Options = Options()) throws -> Installation {
-        let installation = Installation(dataDirectory: dataDirectory)
+        let absolute = dataDirectory.hasPrefix("/") ? dataDirectory
+            : (FileManager.default.currentDirectoryPath as NSString).appendingPathComponent(dataDirectory)
+        let installation = Installation(dataDirectory: absolute)
         let fm = FileManager.default
         for existing in [configurationFile, partitionPath, Daemon.storeFileName] where fm.fileExists(atPath: installation.path(existing)) {
             throw ConfigurationError("\(installation.path(existing)) exists: \(dataDirectory) is already an installation")
@@ -69,7 +71,7 @@ public struct Installation: Sendable {
         _ = try SQLiteObjectStore(path: installation.path(Daemon.storeFileName))
 
         var configuration = ServerConfiguration()
-        configuration.dataDirectory = dataDirectory
+        configuration.dataDirectory = absolute
         configuration.listen.host = options.listenHost
         configuration.listen.port = options.listenPort
         configuration.tls.certificate = serverCertificate
@@ -83,7 +85,7 @@ public struct Installation: Sendable {
 
     public func writeConfiguration(_ configuration: ServerConfiguration) throws {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         try encoder.encode(configuration).write(to: URL(fileURLWithPath: path(Self.configurationFile)))
     }
 
