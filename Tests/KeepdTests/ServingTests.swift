@@ -78,7 +78,7 @@ struct ServingTests {
 
     /// Garbage and an oversized length close that connection only; the server goes on serving.
     @Test func malformedInputClosesOnlyThatConnection() throws {
-        let keepd = try RunningKeepd { $0.limits.maxMessageBytes = 64 * 1024 }
+        let keepd = try RunningKeepd(configure: { $0.limits.maxMessageBytes = 64 * 1024 })
         let garbage = try keepd.connect(as: "hypervisor-a")
         #expect(throws: (any Error).self) { _ = try garbage.roundTrip([0x42, 0x00, 0x78, 0x07, 0, 0, 0, 8, 1, 2, 3, 4, 5, 6, 7, 8]) }
 
@@ -102,11 +102,11 @@ struct ServingTests {
     /// A client that connects and says nothing is dropped at the handshake timeout; one that stops mid-request
     /// at the read timeout; an idle one at the idle timeout.
     @Test func silentSlowAndIdleClientsAreDropped() throws {
-        let keepd = try RunningKeepd {
+        let keepd = try RunningKeepd(configure: {
             $0.limits.handshakeTimeout = 0.5
             $0.limits.readTimeout = 0.5
             $0.limits.idleTimeout = 0.8
-        }
+        })
         let silent = try Socket.connect(host: "127.0.0.1", port: keepd.port, deadline: .now + .seconds(5))
         let slow = try keepd.connect(as: "hypervisor-a")
         try slow.connection.write([0x42, 0x00, 0x78, 0x01], deadline: .now + .seconds(5))
@@ -183,3 +183,84 @@ func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
 }
 
 func hex(_ bytes: [UInt8]) -> String { bytes.map { String(format: "%02x", $0) }.joined() }
+
+/// Which client certificates keepd admits, end to end through KeepTLS's report and the registry.
+@Suite("keepd admission", .serialized)
+struct AdmissionTests {
+    static func served(_ keepd: RunningKeepd, certificate: String, key: String) -> Bool {
+        guard let context = try? TLSClientContext(configuration: TLSClientConfiguration(
+                certificateChainFile: certificate, privateKeyFile: key, trustedCAFiles: [keepd.caPath])),
+              let connection = try? KMIPTestConnection(port: keepd.port, context: context),
+              let response = try? connection.send(ServingTests.discoverVersions()) else { return false }
+        return response.batchItems.first?.resultStatus == .success
+    }
+
+    /// vCenter's case: a self-signed certificate without clientAuth, registered by fingerprint in a domain that
+    /// waives the EKU, is served; the same kind of certificate in a domain that requires clientAuth is not; an
+    /// expired CA-issued certificate and a revoked one are not.
+    @Test func selfSignedExpiredRevokedAndEKU() throws {
+        var vcenter: (cert: String, key: String)!
+        var strict: (cert: String, key: String)!
+        var expired: Installation.IssuedClient!
+        var revoked: Installation.IssuedClient!
+        let keepd = try RunningKeepd(
+            domains: [("tenant-a", DomainPolicy(allowsKeyExport: true)),
+                      ("vsphere", DomainPolicy(allowsKeyExport: true, requiresClientAuthUsage: false))],
+            clients: [],
+            setUp: { installation, _, registry in
+                func selfSigned(_ name: String, domain: String) throws -> (String, String) {
+                    let key = try PrivateKey.generate()
+                    let certificate = try CertificateAuthority.selfSignedClientCertificate(for: key, subject: DistinguishedName(commonName: name))
+                    let paths = (installation.path("\(name).pem"), installation.path("\(name).key"))
+                    try Certificate.writePEM([certificate], to: paths.0)
+                    try key.writePEM(to: paths.1)
+                    try registry.register(fingerprint: certificate.sha256Fingerprint, domainID: domain, role: .hypervisor, name: name,
+                                          subject: certificate.subject, selfSigned: true)
+                    return paths
+                }
+                vcenter = try selfSigned("vcenter", domain: "vsphere")
+                strict = try selfSigned("vcenter-strict", domain: "tenant-a")
+                let now = Validity.now()
+                expired = try installation.issueClientCertificate(name: "expired", validity: Validity(notBefore: now - 86_400 * 30, notAfter: now - 86_400))
+                try registry.register(fingerprint: expired.fingerprint, domainID: "tenant-a", role: .hypervisor, name: "expired", subject: "CN=expired")
+                revoked = try installation.issueClientCertificate(name: "revoked")
+                try registry.register(fingerprint: revoked.fingerprint, domainID: "tenant-a", role: .hypervisor, name: "revoked", subject: "CN=revoked")
+                try registry.revoke(fingerprint: revoked.fingerprint)
+            })
+        #expect(Self.served(keepd, certificate: vcenter.cert, key: vcenter.key))
+        #expect(!Self.served(keepd, certificate: strict.cert, key: strict.key))
+        #expect(!Self.served(keepd, certificate: expired.certificatePath, key: expired.keyPath))
+        #expect(!Self.served(keepd, certificate: revoked.certificatePath, key: revoked.keyPath))
+        keepd.stop()
+        let codes = Set(keepd.logEntries().filter { $0["event"] as? String == "client refused" }.compactMap { $0["code"] as? String })
+        #expect(codes == ["missingClientAuthUsage", "expired", "revoked"])
+    }
+
+    /// Two tenants over TLS: every request of one on the other's key answers Item Not Found, as for a key that
+    /// does not exist.
+    @Test func tenantsCannotSeeEachOthersKeys() throws {
+        let keepd = try RunningKeepd(
+            domains: [("tenant-a", DomainPolicy(allowsKeyExport: true)), ("tenant-b", DomainPolicy(allowsKeyExport: true))],
+            clients: [RunningKeepd.Client(name: "hypervisor-a", domain: "tenant-a"), RunningKeepd.Client(name: "hypervisor-b", domain: "tenant-b")])
+        let a = try keepd.connect(as: "hypervisor-a"), b = try keepd.connect(as: "hypervisor-b")
+        let created = try a.send(RequestMessage(version: .v1_4, [RequestBatchItem(CreateRequest(objectType: .symmetricKey, attributes: AttributeSet([
+            Attribute(.cryptographicAlgorithm, .enumeration(CryptographicAlgorithm.aes.rawValue)), Attribute(.cryptographicLength, .integer(256))])))]))
+        guard case .typed(let payload) = created.batchItems.first?.payload, let uid = (payload as? CreateResponse)?.uniqueIdentifier else {
+            Issue.record("create failed"); return
+        }
+        let requests: [(UniqueIdentifier) -> any RequestPayload] = [
+            { GetRequest(uniqueIdentifier: $0) }, { GetAttributesRequest(uniqueIdentifier: $0) }, { ActivateRequest(uniqueIdentifier: $0) },
+            { DestroyRequest(uniqueIdentifier: $0) },
+        ]
+        for make in requests {
+            let foreign = try b.send(RequestMessage(version: .v1_4, [RequestBatchItem(make(uid))])).batchItems.first
+            let missing = try b.send(RequestMessage(version: .v1_4, [RequestBatchItem(make(.text("00000000-0000-4000-8000-000000000000")))])).batchItems.first
+            #expect(foreign?.resultStatus == .operationFailed && foreign?.resultReason == .itemNotFound)
+            #expect(foreign?.resultReason == missing?.resultReason)
+        }
+        // Tenant A still has its key, untouched.
+        let got = try a.send(RequestMessage(version: .v1_4, [RequestBatchItem(GetRequest(uniqueIdentifier: uid))]))
+        #expect(got.batchItems.first?.resultStatus == .success)
+        keepd.stop()
+    }
+}

@@ -31,13 +31,15 @@ final class RunningKeepd: @unchecked Sendable {
 
     init(domains: [(String, DomainPolicy)] = [("tenant-a", DomainPolicy(allowsKeyExport: true))],
          clients: [Client] = [Client(name: "hypervisor-a", domain: "tenant-a")],
+         setUp: (Installation, KeyHierarchy, ClientRegistry) throws -> Void = { _, _, _ in },
          configure: (inout ServerConfiguration) -> Void = { _ in }) throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("keepd-test-\(UUID().uuidString)").path
         var options = Installation.Options()
         options.listenPort = 0
         options.pinFile = "hsm/pin"
         options.scrypt = .insecureFastForTests
-        installation = try Installation.create(at: directory, pin: SecureBytes(Array(Self.pin.utf8)), options: options)
+        let installation = try Installation.create(at: directory, pin: SecureBytes(Array(Self.pin.utf8)), options: options)
+        self.installation = installation
         _ = FileManager.default.createFile(atPath: installation.path("hsm/pin"), contents: Data(Self.pin.utf8),
                                        attributes: [.posixPermissions: 0o600])
         var issued: [String: Installation.IssuedClient] = [:]
@@ -51,6 +53,7 @@ final class RunningKeepd: @unchecked Sendable {
                 try registry.register(fingerprint: certificate.fingerprint, domainID: client.domain, role: client.role,
                                       name: client.name, subject: "CN=\(client.name),O=Keep", wireProfile: client.wireProfile)
             }
+            try setUp(installation, hierarchy, registry)
         }
         self.clients = issued
         var configuration = try installation.configuration()
