@@ -55,9 +55,27 @@ public protocol HSM: AnyObject, Sendable {
     /// completes it instead of starting another. `progress` receives (done, total).
     @discardableResult
     func rotateRootOfTrust(progress: (Int, Int) -> Void) throws -> UInt32
+
+    /// Which partition this is and how far its state has moved on, if the backend can tell; the hierarchy
+    /// records it in the store to notice a partition swapped for another or rolled back to an older copy.
+    func partitionVersion() throws -> PartitionVersion?
+}
+
+/// A partition's identity (random, fixed at `init`) and generation (incremented by every change it makes).
+public struct PartitionVersion: Hashable, Sendable {
+    public let id: [UInt8]
+    public let generation: UInt64
+
+    public init(id: [UInt8], generation: UInt64) {
+        self.id = id
+        self.generation = generation
+    }
 }
 
 extension HSM {
+    /// Backends that cannot tell (a network HSM may not expose a generation) answer nil.
+    public func partitionVersion() throws -> PartitionVersion? { nil }
+
     @discardableResult
     public func rotateRootOfTrust() throws -> UInt32 { try rotateRootOfTrust { _, _ in } }
 }

@@ -21,6 +21,10 @@ public struct HierarchyError: Error, Hashable, Sendable, CustomStringConvertible
         public static let keyMaterialUnavailable = Code(name: "keyMaterialUnavailable")
         /// A stored record failed to decode or to unwrap: damaged, or moved from another object or tenant.
         public static let corruptRecord = Code(name: "corruptRecord")
+        /// The HSM partition is not the one this store was used with, or is an older copy of it (its
+        /// generation is below the one the store last recorded): refusing to serve keeps destroyed key versions
+        /// from coming back.
+        public static let partitionMismatch = Code(name: "partitionMismatch")
         /// The HSM or the store failed; see the reason.
         public static let backend = Code(name: "backend")
         public var description: String { name }

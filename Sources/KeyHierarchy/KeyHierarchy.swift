@@ -60,9 +60,14 @@ public final class KeyHierarchy: Sendable {
                                          allowsKeyExport: policy.allowsKeyExport, requiresClientAuthUsage: policy.requiresClientAuthUsage,
                                          createdAt: now, updatedAt: now))
         do {
-            try store.write { try $0.insert(domain.record) }
+            try store.write { writer in
+                try writer.insert(domain.record)
+                try recordPartitionVersion(writer)
+            }
         } catch let error as StoreError where error.code == .alreadyExists {
             throw HierarchyError(.domainExists, "domain \(id) exists")
+        } catch let error as HierarchyError {
+            throw error
         } catch {
             throw HierarchyError(.backend, "creating domain \(id)", underlying: error)
         }
@@ -226,6 +231,7 @@ public final class KeyHierarchy: Sendable {
             target = latest > domain.domainKeyVersion ? latest : try backend { try hsm.rotateKey(label: label).version }
             domain = try writeDomain(domainID) { domain, writer in
                 try writer.beginRotation(RotationRecord(scope: scope, fromVersion: domain.domainKeyVersion, toVersion: target, startedAt: self.clock()))
+                try self.recordPartitionVersion(writer)
                 domain.domainKeyVersion = target
             }
         }
@@ -272,7 +278,12 @@ public final class KeyHierarchy: Sendable {
             return try rotateDomainKey(domainID, progress: progress)
         }
         try backend { try hsm.destroyVersions(label: label, below: target) }
-        try backend { try store.write { try $0.finishRotation(scope: scope) } }
+        try backend {
+            try store.write { writer in
+                try writer.finishRotation(scope: scope)
+                try recordPartitionVersion(writer)
+            }
+        }
         return target
     }
 
@@ -281,7 +292,54 @@ public final class KeyHierarchy: Sendable {
     public func rotateRootOfTrust(progress: (Int, Int) -> Void = { _, _ in }) throws -> UInt32 {
         try claimRotation("root")
         defer { releaseRotation("root") }
-        return try backend { try hsm.rotateRootOfTrust(progress: progress) }
+        return try backend {
+            let version = try hsm.rotateRootOfTrust(progress: progress)
+            try store.write { try recordPartitionVersion($0) }
+            return version
+        }
+    }
+
+    // MARK: Partition continuity
+
+    /// The store remembers which HSM partition it is used with and the latest generation it saw (recorded with
+    /// every change the hierarchy makes in the HSM, in the same transaction as the store change that follows it).
+    /// keepd calls this at start: a different partition, or an older copy of this one (restored from a backup,
+    /// which would bring back key versions destroyed since), is refused. A crash between an HSM change and its
+    /// store write leaves the partition ahead of the record, which is fine. Backends that cannot report a
+    /// version are not checked.
+    public func checkPartition() throws {
+        guard let current = try backend({ try hsm.partitionVersion() }) else { return }
+        if let stored = try backend({ try store.read { try $0.metadata(Self.partitionMetadataKey) } }) {
+            guard stored.count == 24 else { throw HierarchyError(.corruptRecord, "the store's record of its HSM partition is damaged") }
+            guard Array(stored[0..<16]) == current.id else {
+                throw HierarchyError(.partitionMismatch, "the HSM partition is not the one this store was used with")
+            }
+            let generation = stored[16..<24].reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+            guard current.generation >= generation else {
+                throw HierarchyError(.partitionMismatch, "the HSM partition is older (generation \(current.generation)) than the store last saw (generation \(generation)): an old copy restored? Refusing to serve")
+            }
+        }
+        try backend { try store.write { try recordPartitionVersion($0) } }
+    }
+
+    static let partitionMetadataKey = "hsm.partition"
+
+    /// Records the partition's identity and generation, never lowering the generation already recorded, and
+    /// never re-binding the store to another partition (that is refused).
+    private func recordPartitionVersion(_ writer: any ObjectStoreWriter) throws {
+        guard let current = try hsm.partitionVersion() else { return }
+        if let stored = try writer.metadata(Self.partitionMetadataKey), stored.count == 24 {
+            guard Array(stored[0..<16]) == current.id else {
+                throw HierarchyError(.partitionMismatch, "the HSM partition is not the one this store was used with")
+            }
+            let recorded = stored[16..<24].reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+            // Within a process the generation only grows, so a lower one means the partition was replaced.
+            guard current.generation >= recorded else {
+                throw HierarchyError(.partitionMismatch, "the HSM partition is older than the store last saw: refusing to write")
+            }
+            if recorded == current.generation { return }
+        }
+        try writer.setMetadata(Self.partitionMetadataKey, current.id + withUnsafeBytes(of: current.generation.bigEndian) { Array($0) })
     }
 
     /// The rotation journalled for `scope` and not yet finished (`root` is tracked by the HSM itself).

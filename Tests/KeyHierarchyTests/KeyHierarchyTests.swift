@@ -375,3 +375,34 @@ final class CrashingBox: @unchecked Sendable {
         func integrityCheck() throws -> [String] { try box.backing.integrityCheck() }
     }
 }
+
+/// The store remembers its partition: another partition, or an older copy of this one, is refused.
+@Suite("Partition continuity")
+struct PartitionContinuityTests {
+    @Test func anOldCopyOfThePartitionIsRefused() throws {
+        let install = try Installation()
+        try install.hierarchy.createDomain(id: "acme")
+        try install.hierarchy.checkPartition()
+        let partition = install.directory.appendingPathComponent("partition").path
+        let backup = fileBytes(partition)
+        let kek = try install.hierarchy.createSymmetricKey(in: "acme")
+        try install.hierarchy.rotateDomainKey("acme")           // destroys DK v1 in the partition
+        let path = install.directory.appendingPathComponent("restored").path
+        try Data(backup).write(to: URL(fileURLWithPath: path))
+        let restored = try EmbeddedHSM(path: path, pin: Installation.pin)
+        let stale = KeyHierarchy(hsm: restored, store: install.store)
+        expectHierarchyError(.partitionMismatch) { try stale.checkPartition() }
+        expectHierarchyError(.partitionMismatch) { _ = try stale.createDomain(id: "globex") }   // nor does a write
+        // The real partition is still accepted, and its keys read.
+        try install.hierarchy.checkPartition()
+        #expect(try install.hierarchy.keyMaterial(of: kek.uid, in: "acme").count == 32)
+    }
+
+    @Test func anotherPartitionIsRefused() throws {
+        let install = try Installation()
+        try install.hierarchy.createDomain(id: "acme")
+        let otherPath = install.directory.appendingPathComponent("other").path
+        let other = try EmbeddedHSM.initialize(path: otherPath, pin: Installation.pin, parameters: .insecureFastForTests)
+        expectHierarchyError(.partitionMismatch) { try KeyHierarchy(hsm: other, store: install.store).checkPartition() }
+    }
+}

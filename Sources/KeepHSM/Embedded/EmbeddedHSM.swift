@@ -81,6 +81,11 @@ public final class EmbeddedHSM: HSM {
 
     public func rootOfTrustVersion() throws -> UInt32 { state.withLock { $0.currentRoot } }
 
+    public func partitionVersion() throws -> PartitionVersion? {
+        state.withLock { PartitionVersion(id: $0.partitionID, generation: $0.generation) }
+    }
+
+    @discardableResult
     public func createKey(label: String) throws -> KeyHandle {
         try PartitionState.validate(label: label)
         return try mutate { state in
@@ -91,6 +96,7 @@ public final class EmbeddedHSM: HSM {
         }
     }
 
+    @discardableResult
     public func rotateKey(label: String) throws -> KeyHandle {
         try mutate { state in
             guard let versions = state.keys[label], let latest = versions.keys.max() else {

@@ -29,6 +29,7 @@ public final class Daemon: Sendable {
         let hsm = try EmbeddedHSM(path: configuration.resolve(configuration.hsm.partition), pin: pin)
         let store = try SQLiteObjectStore(path: configuration.resolve(Self.storeFileName))
         let hierarchy = KeyHierarchy(hsm: hsm, store: store)
+        try hierarchy.checkPartition()
         registry = ClientRegistry(store: store)
         var serviceConfiguration = ServiceConfiguration()
         serviceConfiguration.maxBatchItems = configuration.limits.maxBatchItems

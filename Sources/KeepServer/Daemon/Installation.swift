@@ -95,7 +95,9 @@ public struct Installation: Sendable {
     public func withHierarchy<T>(pin: PINSource, _ body: (KeyHierarchy, ClientRegistry) throws -> T) throws -> T {
         let hsm = try EmbeddedHSM(path: path(Self.partitionPath), pin: pin)
         let store = try SQLiteObjectStore(path: path(Daemon.storeFileName))
-        return try withExtendedLifetime(hsm) { try body(KeyHierarchy(hsm: hsm, store: store), ClientRegistry(store: store)) }
+        let hierarchy = KeyHierarchy(hsm: hsm, store: store)
+        try hierarchy.checkPartition()
+        return try withExtendedLifetime(hsm) { try body(hierarchy, ClientRegistry(store: store)) }
     }
 
     /// A client certificate issued by the KMS CA, written to `clients/<name>.pem` and `.key`.
