@@ -169,7 +169,7 @@ public final class KMIPServer: Sendable {
         var requests = 0
         let reason: String
         loop: while true {
-            let request: [UInt8]
+            var request: [UInt8]
             switch readRequest(connection, &reader) {
             case .message(let bytes): request = bytes
             case .closed(let why):
@@ -186,6 +186,7 @@ public final class KMIPServer: Sendable {
                 break loop
             }
             var response = handle(request, caller)
+            MessageReader.wipe(&request)
             requests += 1
             defer { state.withLock { $0.busy -= 1 } }
             do {
