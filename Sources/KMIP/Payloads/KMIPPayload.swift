@@ -36,8 +36,10 @@ public enum PayloadContent<Typed: Sendable>: Sendable {
 /// The payload types, by operation. Decoding dispatches here; an operation absent from the table is kept
 /// `.unparsed` with an Operation Not Supported error.
 public enum PayloadTable {
-    public static let requests: [Operation: any RequestPayload.Type] = Dictionary(uniqueKeysWithValues: entries.map { ($0.0, $0.1) })
-    public static let responses: [Operation: any ResponsePayload.Type] = Dictionary(uniqueKeysWithValues: entries.map { ($0.0, $0.2) })
+    public static let requests: [Operation: any RequestPayload.Type] = Dictionary(uniqueKeysWithValues: allEntries.map { ($0.0, $0.1) })
+    public static let responses: [Operation: any ResponsePayload.Type] = Dictionary(uniqueKeysWithValues: allEntries.map { ($0.0, $0.2) })
+    /// The specification's operations, then Keep's administration extension (KeepAdminExtensions.swift).
+    private static var allEntries: [(Operation, any RequestPayload.Type, any ResponsePayload.Type)] { entries + administrationEntries }
 
     private static let entries: [(Operation, any RequestPayload.Type, any ResponsePayload.Type)] = [
         (.discoverVersions, DiscoverVersionsRequest.self, DiscoverVersionsResponse.self),
