@@ -77,7 +77,7 @@ public struct CertificateAuthority: Sendable {
                               keyAlgorithm: KeyAlgorithm = .p256) throws -> CertificateAuthority {
         let key = try PrivateKey.generate(keyAlgorithm)
         let certificate = try CertificateBuilder.build(
-            subject: subject, publicKey: key, issuer: nil, signingKey: key, validity: validity,
+            subject: subject, publicKey: key.object, issuer: nil, signingKey: key, validity: validity,
             extensions: [
                 (NID_basic_constraints, "critical,CA:TRUE"),
                 (NID_key_usage, "critical,keyCertSign,cRLSign"),
@@ -96,7 +96,7 @@ public struct CertificateAuthority: Sendable {
         let names = try dnsNames.map { "DNS:\(try CertificateBuilder.validDNSName($0))" }
             + ipAddresses.map { "IP:\(try CertificateBuilder.validIPAddress($0))" }
         return try CertificateBuilder.build(
-            subject: subject, publicKey: key, issuer: certificate, signingKey: privateKey, validity: validity,
+            subject: subject, publicKey: key.object, issuer: certificate, signingKey: privateKey, validity: validity,
             extensions: CertificateBuilder.leafExtensions(extendedKeyUsage: "serverAuth", issued: true)
                 + [(NID_subject_alt_name, names.joined(separator: ","))])
     }
@@ -106,7 +106,7 @@ public struct CertificateAuthority: Sendable {
     public func issueClientCertificate(for key: PrivateKey, subject: DistinguishedName, validity: Validity = .days(825),
                                        clientAuthEKU: Bool = true) throws -> Certificate {
         try CertificateBuilder.build(
-            subject: subject, publicKey: key, issuer: certificate, signingKey: privateKey, validity: validity,
+            subject: subject, publicKey: key.object, issuer: certificate, signingKey: privateKey, validity: validity,
             extensions: CertificateBuilder.leafExtensions(extendedKeyUsage: clientAuthEKU ? "clientAuth" : nil, issued: true))
     }
 
@@ -115,7 +115,7 @@ public struct CertificateAuthority: Sendable {
     public static func selfSignedClientCertificate(for key: PrivateKey, subject: DistinguishedName,
                                                    validity: Validity = .days(825), clientAuthEKU: Bool = false) throws -> Certificate {
         try CertificateBuilder.build(
-            subject: subject, publicKey: key, issuer: nil, signingKey: key, validity: validity,
+            subject: subject, publicKey: key.object, issuer: nil, signingKey: key, validity: validity,
             extensions: CertificateBuilder.leafExtensions(extendedKeyUsage: clientAuthEKU ? "clientAuth" : nil, issued: false))
     }
 }
@@ -138,7 +138,7 @@ enum CertificateBuilder {
     }
 
     /// Builds and signs a certificate. `issuer` nil means self-signed (issuer name = subject name).
-    static func build(subject: DistinguishedName, publicKey: PrivateKey, issuer: Certificate?, signingKey: PrivateKey,
+    static func build(subject: DistinguishedName, publicKey: PKeyObject, issuer: Certificate?, signingKey: PrivateKey,
                       validity: Validity, extensions: [(Int32, String)]) throws -> Certificate {
         guard validity.notBefore < validity.notAfter else {
             throw TLSError(.invalidInput, "validity window ends (\(validity.notAfter)) before it begins (\(validity.notBefore))")
@@ -157,7 +157,7 @@ enum CertificateBuilder {
             }
             _ = try check(ASN1_TIME_set(X509_getm_notBefore(x), time_t(validity.notBefore)), "notBefore \(validity.notBefore)", as: .invalidInput)
             _ = try check(ASN1_TIME_set(X509_getm_notAfter(x), time_t(validity.notAfter)), "notAfter \(validity.notAfter)", as: .invalidInput)
-            try publicKey.object.withPointer { try check(X509_set_pubkey(x, $0), "X509_set_pubkey") }
+            try publicKey.withPointer { try check(X509_set_pubkey(x, $0), "X509_set_pubkey") }
 
             var context = X509V3_CTX()
             try (issuerX509 ?? x509).withPointer { issuerPointer in
