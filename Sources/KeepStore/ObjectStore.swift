@@ -19,6 +19,8 @@ public protocol ObjectStoreReader {
     /// Identifiers of matching objects in creation order.
     func locate(_ query: ObjectQuery) throws -> [String]
     func objectCount(domainID: String) throws -> Int
+    /// How many of the domain's objects are in each lifecycle state (KMIP State values); states with none are absent.
+    func objectCountsByState(domainID: String) throws -> [UInt32: Int]
     /// Objects of `domainID` whose key is wrapped under a domain-key version below `version` (rotation work).
     func objectsWrapped(domainID: String, belowDomainKeyVersion version: UInt32, limit: Int) throws -> [ObjectRecord]
     func countWrapped(domainID: String, belowDomainKeyVersion version: UInt32) throws -> Int

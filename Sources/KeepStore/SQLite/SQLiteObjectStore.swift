@@ -217,6 +217,13 @@ struct SQLiteTransaction: ObjectStoreWriter {
         return try statement.step() ? Int(statement.int64(0)) : 0
     }
 
+    func objectCountsByState(domainID: String) throws -> [UInt32: Int] {
+        let statement = try connection.statement("SELECT state, COUNT(*) FROM objects WHERE domain_id = ? GROUP BY state").bind(.text(domainID))
+        var counts: [UInt32: Int] = [:]
+        while try statement.step() { counts[UInt32(truncatingIfNeeded: statement.int64(0))] = Int(statement.int64(1)) }
+        return counts
+    }
+
     func objectsWrapped(domainID: String, belowDomainKeyVersion version: UInt32, limit: Int) throws -> [ObjectRecord] {
         let statement = try connection.statement("""
             SELECT \(Self.objectColumns) FROM objects
