@@ -23,14 +23,16 @@ public struct CallerIdentity: Hashable, Sendable, CustomStringConvertible {
     public var description: String { "\(clientName) (\(role.rawValue) of \(domainID))" }
 }
 
-/// What a registered client may do, always within its own domain.
+/// What a registered client may do, always within its own domain. The domain is the scope: a client of the
+/// system domain (`SystemDomain`) acts on the installation, any other on its tenant's keys.
 public enum ClientRole: String, Hashable, Sendable, CaseIterable {
     /// A hypervisor manager (vCenter, Proxmox…): creates, fetches and uses its domain's keys.
     case hypervisor
-    /// Reads metadata only: never key material, never a change.
+    /// Reads metadata only: never key material, never a change. In the system domain, an installation auditor: it
+    /// runs the administration operations that only read (status, lists, a domain's or key's metadata).
     case auditor
-    /// The tenant's administrator. Over KMIP it has a hypervisor's rights; managing domains and clients is
-    /// keepctl's job, not KMIP's.
+    /// In a tenant domain, the tenant's administrator, with a hypervisor's rights over KMIP. In the system domain,
+    /// an installation administrator: it runs every administration operation (keepctl) and holds no keys.
     case admin
 }
 

@@ -14,16 +14,19 @@ public final class KMIPService: Sendable {
     public let configuration: ServiceConfiguration
     private let audit: any AuditSink
     private let clock: @Sendable () -> Int64
+    /// For the administration operations (keepctl); nil answers them Feature Not Supported.
+    public let administration: Administration?
 
     /// Versions this server speaks, best first: Discover Versions' answer.
     public static let supportedVersions: [ProtocolVersion] = [.v2_1, .v2_0, .v1_4, .v1_3, .v1_2, .v1_1, .v1_0]
 
     /// `clock` returns microseconds since the POSIX epoch (response time stamps, audit times).
     public init(hierarchy: KeyHierarchy, configuration: ServiceConfiguration = ServiceConfiguration(), audit: any AuditSink,
-                clock: @escaping @Sendable () -> Int64 = KeyHierarchy.systemClock) {
+                administration: Administration? = nil, clock: @escaping @Sendable () -> Int64 = KeyHierarchy.systemClock) {
         self.hierarchy = hierarchy
         self.configuration = configuration
         self.audit = audit
+        self.administration = administration
         self.clock = clock
     }
 
@@ -77,6 +80,7 @@ public final class KMIPService: Sendable {
 
         let context = OperationContext(caller: caller, domain: domain, version: version, hierarchy: hierarchy,
                                        configuration: configuration, now: clock() / 1_000_000)
+        context.administration = administration
         // Undo is not offered (Query says so: Batch Undo Capability false): undoing a Create would need a
         // delete the hierarchy does not have, and a half-undone batch is worse than a stopped one. Undo therefore
         // behaves as Stop, the default.

@@ -48,6 +48,8 @@ public struct ServiceError: Error, Hashable, Sendable, CustomStringConvertible {
         /// A server limit (batch items) was exceeded.
         public static let serverLimitExceeded = Code(name: "serverLimitExceeded")
         public static let unsupportedProtocolVersion = Code(name: "unsupportedProtocolVersion")
+        /// What the request would create exists already (a domain, a client's certificate or name).
+        public static let alreadyExists = Code(name: "alreadyExists")
         /// The store, the HSM or the random generator failed. The client gets no detail.
         public static let internalError = Code(name: "internalError")
         public var description: String { name }
@@ -102,6 +104,7 @@ extension ServiceError.Code {
         case .responseTooLarge: return .responseTooLarge
         case .serverLimitExceeded: return v2 ? .serverLimitExceeded : .invalidMessage
         case .unsupportedProtocolVersion: return v2 ? .unsupportedProtocolVersion : .invalidMessage
+        case .alreadyExists: return version >= .v1_4 ? .objectAlreadyExists : .invalidField
         case .internalError: return v2 ? .internalServerError : .generalFailure
         default: return .generalFailure
         }

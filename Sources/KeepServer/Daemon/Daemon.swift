@@ -14,6 +14,7 @@ public final class Daemon: Sendable {
     public let log: ServerLog
     public let service: KMIPService
     public let server: KMIPServer
+    public let administration: Administration
     private let registry: ClientRegistry
     private let tls: ReloadableTLSServerContext
 
@@ -33,7 +34,15 @@ public final class Daemon: Sendable {
         registry = ClientRegistry(store: store)
         var serviceConfiguration = ServiceConfiguration()
         serviceConfiguration.maxBatchItems = configuration.limits.maxBatchItems
-        service = KMIPService(hierarchy: hierarchy, configuration: serviceConfiguration, audit: LogAuditSink(log: log))
+        administration = Administration(
+            registry: registry,
+            certificates: Administration.Certificates(issuerCertificate: configuration.resolve(configuration.tls.issuerCertificate),
+                                                      issuerPrivateKey: configuration.resolve(configuration.tls.issuerPrivateKey),
+                                                      clientCAs: configuration.tls.clientCAs.map(configuration.resolve)),
+            nodeID: configuration.nodeID, serverVersion: serviceConfiguration.serverVersion)
+        service = KMIPService(hierarchy: hierarchy, configuration: serviceConfiguration,
+                              audit: ActivityRecordingSink(activity: administration.activity, next: LogAuditSink(log: log)),
+                              administration: administration)
         tls = ReloadableTLSServerContext(try TLSServerContext(configuration: try Self.tlsConfiguration(configuration)))
 
         let registry = self.registry
@@ -43,6 +52,8 @@ public final class Daemon: Sendable {
             host: configuration.listen.host, port: configuration.listen.port, tls: tls, limits: KMIPServer.Limits(configuration.limits), log: log,
             admit: { peer, remote in Self.admit(peer, remote: remote, registry: registry, hierarchy: hierarchy, log: log) },
             handle: { request, caller in service.handle(request, caller: caller) })
+        let server = self.server
+        administration.attach { server.load }
     }
 
     static func tlsConfiguration(_ configuration: ServerConfiguration) throws -> TLSServerConfiguration {
@@ -129,7 +140,7 @@ struct LogAuditSink: AuditSink {
             "domain": .string(event.caller.domainID), "client": .string(event.caller.clientName),
             "fingerprint": .string(event.caller.fingerprint),
             "version": .string(event.protocolVersion.description),
-            "operation": .string(event.operation.map { String(describing: $0) } ?? "-"),
+            "operation": .string(event.operation?.displayName ?? "-"),
             "objects": .string(event.objectIDs.joined(separator: ",")),
             "status": .string(String(describing: event.resultStatus)),
             "reason": .string(event.resultReason.map { String(describing: $0) } ?? ""),

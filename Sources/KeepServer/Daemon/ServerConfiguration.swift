@@ -24,6 +24,10 @@ public struct ServerConfiguration: Sendable, Equatable {
         public var privateKeyPassphraseFile: String?
         /// CA certificates client certificates are verified against.
         public var clientCAs = ["tls/client-ca.pem"]
+        /// The KMS CA that signs the client certificates `keepctl client issue` asks for, and its private key. keepd
+        /// reads the key only to sign; without it keepd runs, and certificates are issued elsewhere and registered.
+        public var issuerCertificate = "tls/ca.pem"
+        public var issuerPrivateKey = "tls/ca.key"
     }
 
     public struct HSM: Sendable, Equatable, Codable {
@@ -103,6 +107,8 @@ extension ServerConfiguration.TLS {
         privateKey = try c.decodeIfPresent(String.self, forKey: .privateKey) ?? privateKey
         privateKeyPassphraseFile = try c.decodeIfPresent(String.self, forKey: .privateKeyPassphraseFile)
         clientCAs = try c.decodeIfPresent([String].self, forKey: .clientCAs) ?? clientCAs
+        issuerCertificate = try c.decodeIfPresent(String.self, forKey: .issuerCertificate) ?? issuerCertificate
+        issuerPrivateKey = try c.decodeIfPresent(String.self, forKey: .issuerPrivateKey) ?? issuerPrivateKey
     }
 }
 
@@ -232,7 +238,8 @@ extension ServerConfiguration {
     static let knownKeys: [String: Keys] = [
         "listen": .object(["host": .value, "port": .value]),
         "dataDirectory": .value, "nodeID": .value,
-        "tls": .object(["certificate": .value, "privateKey": .value, "privateKeyPassphraseFile": .value, "clientCAs": .value]),
+        "tls": .object(["certificate": .value, "privateKey": .value, "privateKeyPassphraseFile": .value, "clientCAs": .value,
+                        "issuerCertificate": .value, "issuerPrivateKey": .value]),
         "hsm": .object(["partition": .value, "pinFile": .value]),
         "limits": .object(["maxConnections": .value, "handshakeTimeout": .value, "readTimeout": .value, "idleTimeout": .value,
                            "writeTimeout": .value, "maxMessageBytes": .value, "maxBatchItems": .value, "drainTimeout": .value]),

@@ -1,5 +1,6 @@
 import KMIP
 import KeepCrypto
+import KeepTLS
 import KeyHierarchy
 
 /// The edge where every lower layer's typed error becomes a `ServiceError`, by code, never by message text.
@@ -12,6 +13,11 @@ enum ErrorMapping {
             return serviceError(error)
         case let error as KMIPDecodingError:
             return serviceError(error)
+        case let error as ClientRegistryError:
+            return serviceError(error)
+        case let error as TLSError where error.code == .invalidInput:
+            // Certificate tooling's input checks (a public key, a certificate, a name) name the field, never a secret.
+            return ServiceError(.invalidField, error.reason)
         case let error as CryptoError:
             switch error.code {
             case .invalidInput, .invalidKeySize:
@@ -36,8 +42,19 @@ enum ErrorMapping {
         case .invalidRequest: ServiceError(.invalidField, error.reason)
         case .permissionDenied, .domainDisabled, .subscriptionSuspended: ServiceError(.permissionDenied, error.reason)
         case .corruptRecord: ServiceError(.cryptographicFailure, "the stored key record failed its integrity check")
+        case .domainExists: ServiceError(.alreadyExists, error.reason)
         // A missing domain here means the registry points at a domain that is gone; the store's and HSM's
         // reasons name paths and internals, so the client hears only that the server failed.
+        default: ServiceError(.internalError, "internal server error")
+        }
+    }
+
+    /// The registry's reasons name fingerprints, names and domains: what an administrator sent.
+    static func serviceError(_ error: ClientRegistryError) -> ServiceError {
+        switch error.code {
+        case .invalidFingerprint, .invalidName: ServiceError(.invalidField, error.reason)
+        case .domainNotFound, .notFound: ServiceError(.itemNotFound, error.reason)
+        case .alreadyRegistered: ServiceError(.alreadyExists, error.reason)
         default: ServiceError(.internalError, "internal server error")
         }
     }

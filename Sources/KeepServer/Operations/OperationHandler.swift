@@ -26,7 +26,7 @@ extension OperationHandler {
 
 /// The handlers, by operation.
 enum OperationTable {
-    static let handlers: [Operation: any OperationHandler] = Dictionary(uniqueKeysWithValues: all.map { ($0.operation, $0) })
+    static let handlers: [Operation: any OperationHandler] = Dictionary(uniqueKeysWithValues: (all + administration).map { ($0.operation, $0) })
 
     private static let all: [any OperationHandler] = [
         DiscoverVersionsHandler(), QueryHandler(), CreateHandler(), RegisterHandler(), GetHandler(), GetAttributesHandler(),
@@ -37,7 +37,8 @@ enum OperationTable {
 
     /// The operations a client speaking `version` may use, in enumeration order (Query Operations).
     static func operations(in version: ProtocolVersion) -> [Operation] {
-        handlers.values.filter { $0.introduced <= version }.map(\.operation).sorted { $0.rawValue < $1.rawValue }
+        // Administration operations are not advertised: a tenant's client may not use them.
+        handlers.values.filter { $0.introduced <= version && !$0.access.isAdministration }.map(\.operation).sorted { $0.rawValue < $1.rawValue }
     }
 }
 
@@ -55,6 +56,8 @@ final class OperationContext {
     var idPlaceholder: String?
     /// Objects the current item named or produced, for its audit event. Reset before each item.
     var objectIDs: [String] = []
+    /// What the administration operations need; nil when the service has none (they are then not supported).
+    var administration: Administration?
 
     init(caller: CallerIdentity, domain: Domain, version: ProtocolVersion, hierarchy: KeyHierarchy, configuration: ServiceConfiguration, now: Int64) {
         self.caller = caller

@@ -17,6 +17,12 @@ enum OperationAccess: Hashable, Sendable {
     case changeObject
     /// RNG Retrieve.
     case random
+    /// Keep administration that reads: domains, clients, keys' metadata, rotation and server status.
+    case inspectInstallation
+    /// Keep administration that changes: domains, clients, rotations, revoking and destroying keys.
+    case administerInstallation
+
+    var isAdministration: Bool { self == .inspectInstallation || self == .administerInstallation }
 }
 
 /// Who may do what, decided before an operation touches any object: so a refusal says nothing about whether
@@ -29,6 +35,21 @@ enum AccessPolicy {
     static func check(_ access: OperationAccess, operation: Operation, caller: CallerIdentity, domain: Domain) throws(ServiceError) {
         guard domain.enabled else {
             throw ServiceError(.permissionDenied, "domain \(domain.id) is disabled")
+        }
+        // Installation administrators are the clients of the system domain (`SystemDomain`); they administer
+        // and hold no keys. Tenants, their admins included, never administer the installation.
+        let administers = domain.id == SystemDomain.identifier
+        if access.isAdministration {
+            guard administers else {
+                throw ServiceError(.permissionDenied, "\(operation.displayName) is for installation administrators (clients of \(SystemDomain.identifier)); client \(caller.clientName) belongs to domain \(domain.id)")
+            }
+            guard caller.role == .admin || (caller.role == .auditor && access == .inspectInstallation) else {
+                throw ServiceError(.permissionDenied, "client \(caller.clientName) is an installation \(caller.role.rawValue): it may not run \(operation.displayName)")
+            }
+            return
+        }
+        if administers && access != .discovery {
+            throw ServiceError(.permissionDenied, "client \(caller.clientName) administers the installation and holds no keys: \(operation) is for tenant clients")
         }
         if caller.role == .auditor && !auditorMay.contains(access) {
             throw ServiceError(.permissionDenied, "client \(caller.clientName) is an auditor: it may only read metadata, not \(operation)")

@@ -1,0 +1,69 @@
+import KMIP
+import Synchronization
+
+/// The last requests of each domain, for `keepctl domain show`. A tee in front of the audit sink: what it keeps
+/// is what the audit chain records, minus everything but time, client, operation and outcome. In memory and
+/// bounded; the audit chain is the record, this is a glance.
+public final class ActivityLog: Sendable {
+    /// Entries kept per domain: a busy tenant cannot grow keepd's memory through it.
+    public static let entriesPerDomain = 20
+
+    public struct Entry: Sendable, Equatable {
+        /// Microseconds since the POSIX epoch.
+        public var time: Int64
+        public var clientName: String
+        public var operation: Operation?
+        public var resultStatus: ResultStatus
+        public var resultReason: ResultReason?
+    }
+
+    private let entries = Mutex<[String: [Entry]]>([:])
+
+    public init() {}
+
+    /// Files the event under the caller's domain and, for an administration operation, under each domain it
+    /// acted on (named `domain:<id>` among its objects).
+    public func record(_ event: AuditEvent) {
+        let entry = Entry(time: event.time, clientName: event.caller.clientName, operation: event.operation,
+                          resultStatus: event.resultStatus, resultReason: event.resultReason)
+        var domains = [event.caller.domainID]
+        for object in event.objectIDs where object.hasPrefix(Self.domainPrefix) {
+            let id = String(object.dropFirst(Self.domainPrefix.count))
+            if !domains.contains(id) { domains.append(id) }
+        }
+        entries.withLock { entries in
+            for domain in domains {
+                var list = entries[domain, default: []]
+                list.append(entry)
+                if list.count > Self.entriesPerDomain { list.removeFirst(list.count - Self.entriesPerDomain) }
+                entries[domain] = list
+            }
+        }
+    }
+
+    /// The domain's recent requests, newest first.
+    public func recent(_ domainID: String) -> [Entry] {
+        entries.withLock { $0[domainID] ?? [] }.reversed()
+    }
+
+    /// How an administration operation names a domain among the objects of its audit event.
+    static let domainPrefix = "domain:"
+    /// How an administration operation names a client (by certificate fingerprint) among its objects.
+    static let clientPrefix = "client:"
+}
+
+/// Sends every event to the activity log and then to the audit sink proper.
+public struct ActivityRecordingSink: AuditSink {
+    public let activity: ActivityLog
+    public let next: any AuditSink
+
+    public init(activity: ActivityLog, next: any AuditSink) {
+        self.activity = activity
+        self.next = next
+    }
+
+    public func record(_ event: AuditEvent) {
+        activity.record(event)
+        next.record(event)
+    }
+}
