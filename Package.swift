@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "KeyHierarchy", targets: ["KeyHierarchy"]),
         .library(name: "KeepTLS", targets: ["KeepTLS"]),
         .library(name: "KeepServer", targets: ["KeepServer"]),
+        .library(name: "KeepAdminClient", targets: ["KeepAdminClient"]),
         .executable(name: "keepd", targets: ["keepd"]),
         .executable(name: "keepctl", targets: ["keepctl"]),
         .executable(name: "keep-bench", targets: ["keep-bench"]),
@@ -51,13 +52,16 @@ let package = Package(
         // Client registry and authorization, access policy, one file per operation under Operations/. No OpenSSL.
         .target(name: "KeepServer", dependencies: ["KMIP", "KeyHierarchy", "KeepStore", "KeepHSM", "KeepCrypto", "KeepTLS"]),
 
+        // keepctl's side of the administration protocol: settings, a KMIP connection over mutual TLS, typed calls.
+        .target(name: "KeepAdminClient", dependencies: ["KMIP", "KeepTLS", "KeepCrypto"]),
+
         // Pure Swift: the KMIP protocol layer, no I/O and no OpenSSL import.
         // It uses KeepCrypto only for SecureBytes, so key material decoded off the wire is zeroized.
         .target(name: "KMIP", dependencies: ["KeepCrypto"]),
 
         // Thin executables: parse arguments, call a library.
         .executableTarget(name: "keepd", dependencies: ["KeepServer"]),
-        .executableTarget(name: "keepctl", dependencies: ["KeepServer", "KeyHierarchy", "KeepHSM", "KeepCrypto"]),
+        .executableTarget(name: "keepctl", dependencies: ["KeepServer", "KeepAdminClient", "KeepTLS", "KMIP", "KeyHierarchy", "KeepHSM", "KeepCrypto"]),
         .executableTarget(name: "keep-bench", dependencies: ["KeepCrypto", "KMIP", "KeepHSM", "KeepStore", "KeyHierarchy"]),
 
         .testTarget(name: "KeepCryptoTests", dependencies: ["KeepCrypto"], exclude: ["Vectors"]),
@@ -69,7 +73,7 @@ let package = Package(
         .testTarget(name: "KeyHierarchyTests", dependencies: ["KeyHierarchy", "KeepHSM", "KeepStore", "KeepCrypto", "KMIP"]),
         .testTarget(name: "KeepStoreTests", dependencies: ["KeepStore"]),
         // keepd as a process: mutual TLS, admission, limits, signals, PyKMIP (Python from the Makefile's .venv).
-        .testTarget(name: "KeepdTests", dependencies: ["KeepServer", "KeepTLS", "KMIP", "KeyHierarchy", "KeepCrypto"]),
+        .testTarget(name: "KeepdTests", dependencies: ["KeepServer", "KeepAdminClient", "KeepTLS", "KMIP", "KeyHierarchy", "KeepCrypto"]),
         .testTarget(name: "KeepServerTests", dependencies: ["KeepServer", "KMIP", "KeyHierarchy", "KeepStore", "KeepHSM", "KeepCrypto"]),
         .testTarget(name: "KMIPTests", dependencies: ["KMIP"], exclude: ["Vectors"]),
     ]

@@ -1,140 +1,96 @@
-// keepctl: the operator's CLI. For now, `init` (a new installation, optionally with a demo tenant); the commands
-// that go through keepd come with the admin protocol.
+// keepctl: the operator's CLI. `init` and `recover-admin` work on a stopped installation's files; every other
+// command is a KMIP administration operation sent to keepd over mutual TLS with an installation administrator's
+// certificate, so keepd authenticates and audits it like any other request. One file per command group under
+// Commands/; argument parsing, output, confirmation and progress in Support/. See docs/operations.md.
 import Foundation
-import KeepCrypto
-import KeepHSM
-import KeepServer
-import KeyHierarchy
 
-let usage = """
-    usage: keepctl init [--data-dir DIR] [--host NAME]... [--ip ADDRESS]... [--listen HOST:PORT]
-                        [--pin-file FILE] [--demo]
+/// The command groups, in the order `keepctl --help` lists them.
+let groups: [(name: String, summary: String, commands: [Command])] = [
+    ("init", "create a new installation (keepd stopped)", InitCommands.all.filter { $0.words == ["init"] }),
+    ("status", "keepd's version, uptime, connections, objects, rotations, audit chain", StatusCommand.all),
+    ("domain", "tenant domains: create, list, show, disable, enable, suspend, resume, policy", DomainCommands.all),
+    ("client", "client certificates: issue, register, list, revoke", ClientCommands.all),
+    ("rotate", "rotate the Root of Trust or a domain's key, online: root, domain, status", RotateCommands.all),
+    ("key", "a domain's keys: list, show, revoke, destroy", KeyCommands.all),
+    // ("audit", "the audit log, offline: show, verify, export", AuditCommands.all),
+    //     ↑ `keepctl audit` reads the audit chain's files directly (it comes with KeepAudit).
+    ("recover-admin", "a new administrator certificate when all are lost (keepd stopped)", InitCommands.all.filter { $0.words == ["recover-admin"] }),
+]
 
-    Creates a new installation in DIR (default /var/lib/keep): the HSM partition and its Root of Trust, the
-    object store, a certificate authority for the KMS, keepd's server certificate (for the host names and IP
-    addresses given; default localhost and 127.0.0.1) and keepd.json. Refuses to overwrite an installation.
+let usage: String = {
+    var text = "usage: keepctl COMMAND [ARGUMENTS] [--help]\n\nThe Keep operator's CLI.\n\ncommands:\n"
+    let width = groups.map(\.name.count).max() ?? 0
+    for group in groups { text += "  \(group.name.padding(toLength: width, withPad: " ", startingAt: 0))  \(group.summary)\n" }
+    text += """
 
-    The partition PIN is read from FILE (which keepd then reads too), or from KEEP_HSM_PIN. With --demo and
-    neither, a random PIN is written to DIR/hsm/pin: for a development machine only.
+        Commands other than init and recover-admin go through keepd over mutual TLS, as an installation
+        administrator (a client of the _system domain). They read the settings file keepctl init writes
+        (--config FILE, else $KEEPCTL_CONFIG, else ~/.config/keep/keepctl.json); --server, --cert, --key and
+        --ca override it. --json prints JSON for scripts.
 
-    --demo also creates the tenant domain `demo` and client certificates for a hypervisor (`demo-hypervisor`)
-    and an administrator (`demo-admin`) in DIR/clients.
+        Exit status: 0 success; 1 the operation failed; 2 usage; 3 keepd unreachable; 4 TLS or certificate refused.
 
-    """
+        """
+    return text
+}()
 
-func fail(_ message: String) -> Never {
-    FileHandle.standardError.write(Data("keepctl: \(message)\n".utf8))
-    exit(1)
-}
-
-func say(_ text: String) { FileHandle.standardOutput.write(Data((text + "\n").utf8)) }
-
-var arguments = Array(CommandLine.arguments.dropFirst())
-guard let command = arguments.first, command != "--help", command != "-h" else {
-    FileHandle.standardOutput.write(Data(usage.utf8))
-    exit(arguments.isEmpty ? 2 : 0)
-}
-guard command == "init" else { fail("unknown command \(command) (keepctl --help)") }
-arguments.removeFirst()
-
-/// `keepctl init`'s flags.
-struct InitFlags {
-    var dataDirectory = "/var/lib/keep"
-    var options = Installation.Options()
-    var pinFile: String?
-    var demo = false
-
-    init(_ arguments: [String]) {
-        var hosts: [String] = [], addresses: [String] = []
-        var index = 0
-        func value(_ flag: String) -> String {
-            index += 1
-            guard index < arguments.count else { fail("\(flag) needs a value") }
-            return arguments[index]
-        }
-        while index < arguments.count {
-            switch arguments[index] {
-            case "--help", "-h":
-                FileHandle.standardOutput.write(Data(usage.utf8))
-                exit(0)
-            case "--data-dir": dataDirectory = value("--data-dir")
-            case "--host": hosts.append(value("--host"))
-            case "--ip": addresses.append(value("--ip"))
-            case "--listen":
-                let text = value("--listen")
-                guard let colon = text.lastIndex(of: ":"), let port = UInt16(text[text.index(after: colon)...]) else {
-                    fail("--listen takes HOST:PORT, not \(text)")
-                }
-                options.listenHost = String(text[..<colon])
-                options.listenPort = port
-            case "--pin-file": pinFile = value("--pin-file")
-            case "--demo": demo = true
-            case let other: fail("unknown flag \(other) (keepctl init --help)")
-            }
-            index += 1
-        }
-        if !hosts.isEmpty || !addresses.isEmpty {
-            options.hostNames = hosts
-            options.ipAddresses = addresses
-        }
-        dataDirectory = Self.absolute(dataDirectory)
-        pinFile = pinFile.map(Self.absolute)
+func groupUsage(_ group: (name: String, summary: String, commands: [Command])) -> String {
+    var text = "usage: keepctl \(group.name) SUBCOMMAND [ARGUMENTS] [--help]\n\n\(group.summary)\n\nsubcommands:\n"
+    let width = group.commands.map { $0.words.dropFirst().joined(separator: " ").count }.max() ?? 0
+    for command in group.commands {
+        text += "  \(command.words.dropFirst().joined(separator: " ").padding(toLength: width, withPad: " ", startingAt: 0))  \(command.summary)\n"
     }
-
-    static func absolute(_ path: String) -> String {
-        path.hasPrefix("/") ? path : (FileManager.default.currentDirectoryPath as NSString).appendingPathComponent(path)
-    }
+    return text
 }
 
-let flags = InitFlags(arguments)
-var options = flags.options
-let dataDirectory = flags.dataDirectory
-let demo = flags.demo
+func exit(_ failure: Failure) -> Never {
+    Console.error("keepctl: \(failure.description)")
+    exit(failure.status)
+}
 
+let arguments = Array(CommandLine.arguments.dropFirst())
+guard let first = arguments.first else {
+    FileHandle.standardError.write(Data(usage.utf8))
+    exit(2)
+}
+if first == "--help" || first == "-h" || first == "help" {
+    Console.out(usage)
+    exit(0)
+}
+guard let group = groups.first(where: { $0.name == first }) else {
+    exit(Failure.usage("unknown command \(first) (keepctl --help)"))
+}
+// A group with one command runs it directly (`keepctl status`); otherwise the next word picks the subcommand.
+let command: Command
+let rest: [String]
+if group.commands.count == 1, group.commands[0].words.count == 1 {
+    command = group.commands[0]
+    rest = Array(arguments.dropFirst())
+} else {
+    guard arguments.count > 1 else {
+        FileHandle.standardError.write(Data(groupUsage(group).utf8))
+        exit(2)
+    }
+    let word = arguments[1]
+    if word == "--help" || word == "-h" {
+        Console.out(groupUsage(group))
+        exit(0)
+    }
+    guard let match = group.commands.first(where: { $0.words.count == 2 && $0.words[1] == word }) else {
+        exit(Failure.usage("unknown subcommand \(group.name) \(word) (keepctl \(group.name) --help)"))
+    }
+    command = match
+    rest = Array(arguments.dropFirst(2))
+}
+if rest.contains("--help") || rest.contains("-h") {
+    Console.out(command.help)
+    exit(0)
+}
 do {
-    let pin: SecureBytes
-    var generatedPIN = false
-    if let pinFile = flags.pinFile {
-        pin = try PINSource.file(pinFile).read()
-        options.pinFile = pinFile
-    } else if ProcessInfo.processInfo.environment["KEEP_HSM_PIN"] != nil {
-        pin = try PINSource.environment("KEEP_HSM_PIN").read()
-    } else if demo {
-        // 24 random bytes as hex: a PIN nobody chose, kept beside the partition because this is a development setup.
-        pin = SecureBytes(Array(try SecureRandom.bytes(count: 24).copyBytes().map { String(format: "%02x", $0) }.joined().utf8))
-        options.pinFile = "hsm/pin"
-        generatedPIN = true
-    } else {
-        fail("no PIN: give --pin-file FILE or set KEEP_HSM_PIN")
-    }
-    let installation = try Installation.create(at: dataDirectory, pin: pin, options: options)
-    if generatedPIN {
-        let path = installation.path("hsm/pin")
-        guard FileManager.default.createFile(atPath: path, contents: pin.withUnsafeBytes { Data($0) }, attributes: [.posixPermissions: 0o600]) else {
-            fail("cannot write \(path)")
-        }
-    }
-    say("keepctl: created an installation in \(dataDirectory)")
-    say("  CA            \(installation.path(Installation.caCertificate))")
-    say("  server        \(installation.path(Installation.serverCertificate)) (\((options.hostNames + options.ipAddresses).joined(separator: ", ")))")
-    say("  configuration \(installation.path(Installation.configurationFile))")
-    if demo {
-        let hypervisor = try installation.issueClientCertificate(name: "demo-hypervisor")
-        let admin = try installation.issueClientCertificate(name: "demo-admin")
-        try installation.withHierarchy(pin: .value(pin)) { hierarchy, registry in
-            try hierarchy.createDomain(id: "demo", displayName: "Demo tenant", policy: DomainPolicy(allowsKeyExport: true))
-            try registry.register(fingerprint: hypervisor.fingerprint, domainID: "demo", role: .hypervisor, name: hypervisor.name,
-                                  subject: "CN=\(hypervisor.name),O=Keep")
-            try registry.register(fingerprint: admin.fingerprint, domainID: "demo", role: .admin, name: admin.name,
-                                  subject: "CN=\(admin.name),O=Keep")
-        }
-        say("  domain        demo (KEK export allowed, for vCenter-style clients)")
-        say("  clients       \(hypervisor.certificatePath) (hypervisor), \(admin.certificatePath) (admin)")
-        if generatedPIN { say("  PIN           \(installation.path("hsm/pin")) (random; development only)") }
-    }
-    say("")
-    say("Next: keepd --config \(installation.path(Installation.configurationFile))")
-    say("Then point a KMIP client at \(options.listenHost):\(options.listenPort) with a client certificate and \(installation.path(Installation.caCertificate)).")
+    try command.run(try Invocation.parse(rest, for: command))
+    exit(0)
+} catch let failure as Failure {
+    exit(failure)
 } catch {
-    fail("init failed: \(error)")
+    exit(Failure.failed(String(describing: error)))
 }
