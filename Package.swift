@@ -74,7 +74,7 @@ let package = Package(
         .testTarget(name: "KeepStoreTests", dependencies: ["KeepStore"]),
         // keepd as a process: mutual TLS, admission, limits, signals, PyKMIP (Python from the Makefile's .venv).
         .testTarget(name: "KeepdTests", dependencies: ["KeepServer", "KeepAdminClient", "KeepTLS", "KMIP", "KeyHierarchy", "KeepCrypto"]),
-        .testTarget(name: "KeepServerTests", dependencies: ["KeepServer", "KMIP", "KeyHierarchy", "KeepStore", "KeepHSM", "KeepCrypto"]),
+        .testTarget(name: "KeepServerTests", dependencies: ["KeepServer", "KMIP", "KeyHierarchy", "KeepStore", "KeepHSM", "KeepCrypto", "KeepTLS"]),
         .testTarget(name: "KMIPTests", dependencies: ["KMIP"], exclude: ["Vectors"]),
     ]
 )
