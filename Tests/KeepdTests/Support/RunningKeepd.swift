@@ -29,17 +29,19 @@ final class RunningKeepd: @unchecked Sendable {
     var logPath: String { installation.path("keepd.log") }
     var caPath: String { installation.path(Installation.caCertificate) }
 
-    init(domains: [(String, DomainPolicy)] = [("tenant-a", DomainPolicy(allowsKeyExport: true))],
-         clients: [Client] = [Client(name: "hypervisor-a", domain: "tenant-a")],
-         setUp: (Installation, KeyHierarchy, ClientRegistry) throws -> Void = { _, _, _ in },
-         configure: (inout ServerConfiguration) -> Void = { _ in }) throws {
+    /// A fresh installation with `domains` and `clients`; with `administrator`, also an installation administrator
+    /// named `admin` (a client of the system domain, as `keepctl init` makes one).
+    convenience init(domains: [(String, DomainPolicy)] = [("tenant-a", DomainPolicy(allowsKeyExport: true))],
+                     clients: [Client] = [Client(name: "hypervisor-a", domain: "tenant-a")],
+                     administrator: Bool = false,
+                     setUp: (Installation, KeyHierarchy, ClientRegistry) throws -> Void = { _, _, _ in },
+                     configure: (inout ServerConfiguration) -> Void = { _ in }) throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("keepd-test-\(UUID().uuidString)").path
         var options = Installation.Options()
         options.listenPort = 0
         options.pinFile = "hsm/pin"
         options.scrypt = .insecureFastForTests
         let installation = try Installation.create(at: directory, pin: SecureBytes(Array(Self.pin.utf8)), options: options)
-        self.installation = installation
         _ = FileManager.default.createFile(atPath: installation.path("hsm/pin"), contents: Data(Self.pin.utf8),
                                        attributes: [.posixPermissions: 0o600])
         var issued: [String: Installation.IssuedClient] = [:]
@@ -55,7 +57,17 @@ final class RunningKeepd: @unchecked Sendable {
             }
             try setUp(installation, hierarchy, registry)
         }
-        self.clients = issued
+        if administrator {
+            issued[Self.administratorName] = try installation.bootstrapAdministrator(name: Self.administratorName, pin: .file(installation.path("hsm/pin")))
+        }
+        try self.init(installation: installation, clients: issued, configure: configure)
+    }
+
+    /// keepd on an installation made elsewhere (by `keepctl init`, say), logging to keepd.log in it.
+    init(installation: Installation, clients: [String: Installation.IssuedClient] = [:],
+         configure: (inout ServerConfiguration) -> Void = { _ in }) throws {
+        self.installation = installation
+        self.clients = clients
         var configuration = try installation.configuration()
         configuration.log.path = "keepd.log"
         configure(&configuration)
@@ -71,6 +83,8 @@ final class RunningKeepd: @unchecked Sendable {
         try process.run()
         port = try Self.waitForPort(logPath: installation.path("keepd.log"), stderrPath: stderrPath, process: process)
     }
+
+    static let administratorName = "admin"
 
     deinit {
         if process.isRunning {
