@@ -43,11 +43,14 @@ release: deps
 	$(SWIFT) build -c release
 
 # A development installation in .keep (made on first run: CA, certificates, partition with a random PIN, the
-# `demo` tenant with a hypervisor and an admin client), then keepd on 127.0.0.1:5696 in the foreground.
+# `demo` tenant with a hypervisor client, an installation administrator whose settings keepctl then finds), then
+# keepd on 127.0.0.1:5696 in the foreground. An installation made before keepctl administered keepd gets its
+# administrator on the next run. Nothing generated is committed (.keep/ is ignored; see certs/README.md).
 DEV_DIR := .keep
 
 run: build
 	@[ -f $(DEV_DIR)/keepd.json ] || $(SWIFT) run keepctl init --data-dir $(DEV_DIR) --demo
+	@[ -f $(DEV_DIR)/keepctl.json ] || $(SWIFT) run keepctl recover-admin --data-dir $(DEV_DIR) --name admin
 	$(SWIFT) run keepd --config $(DEV_DIR)/keepd.json
 
 test: deps venv
