@@ -8,7 +8,7 @@ enum Connection {
     static func settings(_ invocation: Invocation) throws -> ConnectionSettings {
         let environment = ProcessInfo.processInfo.environment
         var settings = ConnectionSettings()
-        if let path = invocation.value("--config") ?? environment["KEEPCTL_CONFIG"] {
+        if let path = invocation.value("--config") ?? environment["KEEPCTL_CONFIG"].flatMap({ $0.isEmpty ? nil : $0 }) {
             settings = try wrap { () throws(AdminClientError) in try ConnectionSettings.load(path: path) }
         } else if let path = ConnectionSettings.defaultPath(), FileManager.default.fileExists(atPath: path) {
             settings = try wrap { () throws(AdminClientError) in try ConnectionSettings.load(path: path) }
