@@ -136,6 +136,7 @@ struct AdministrationTests {
         #expect(shown.activity.contains { $0.operation == .create && $0.resultStatus == .success && $0.clientName == "acme-hypervisor" })
         #expect(shown.activity.contains { $0.operation == .getAttributes && $0.resultReason == .permissionDenied })
         expectFailure(try server.send(KeepGetDomainRequest(domainIdentifier: "nope")), .itemNotFound)
+        #expect(server.administration.activity.recent("nope").isEmpty && !server.administration.activity.recent(SystemDomain.identifier).isEmpty)
     }
 
     // MARK: Clients

@@ -7,6 +7,8 @@ import Synchronization
 public final class ActivityLog: Sendable {
     /// Entries kept per domain: a busy tenant cannot grow keepd's memory through it.
     public static let entriesPerDomain = 20
+    /// Domains kept: requests naming domain after domain cannot grow it either (about 2 KiB each).
+    public static let maximumDomains = 10_000
 
     public struct Entry: Sendable, Equatable {
         /// Microseconds since the POSIX epoch.
@@ -27,12 +29,13 @@ public final class ActivityLog: Sendable {
         let entry = Entry(time: event.time, clientName: event.caller.clientName, operation: event.operation,
                           resultStatus: event.resultStatus, resultReason: event.resultReason)
         var domains = [event.caller.domainID]
-        for object in event.objectIDs where object.hasPrefix(Self.domainPrefix) {
+        // A domain that was not found is not filed: it has no activity to show, and naming one costs nothing.
+        for object in event.objectIDs where object.hasPrefix(Self.domainPrefix) && event.resultReason != .itemNotFound {
             let id = String(object.dropFirst(Self.domainPrefix.count))
             if !domains.contains(id) { domains.append(id) }
         }
         entries.withLock { entries in
-            for domain in domains {
+            for domain in domains where entries[domain] != nil || entries.count < Self.maximumDomains {
                 var list = entries[domain, default: []]
                 list.append(entry)
                 if list.count > Self.entriesPerDomain { list.removeFirst(list.count - Self.entriesPerDomain) }
