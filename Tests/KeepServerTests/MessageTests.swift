@@ -110,7 +110,7 @@ struct MessageTests {
         #expect(attributes.uniqueIdentifier == created)
         #expect(attributes.attributes.map(\.value) == [.enumeration(State.active.rawValue)])
         // Nothing set the placeholder: the item names no object.
-        expectFailure(try server.send(.v1_4, ActivateRequest()), .invalidField, "ID Placeholder")
+        expectFailure(try server.send(.v1_4, ActivateRequest()), .itemNotFound, "ID Placeholder")
     }
 
     @Test func batchCapAndBatchCountAreEnforced() throws {
@@ -235,13 +235,28 @@ struct MessageTests {
         #expect(server.audit.events.contains { $0.operation == nil && $0.resultReason == .invalidMessage })
     }
 
-    @Test func clientCorrelationValueIsEchoedFrom14() throws {
+    /// A Client Correlation Value (1.4+) is logged, not echoed, and answered with a Server Correlation Value that
+    /// is logged too (as the OASIS test case TC-CS-CORVAL-1-14 answers).
+    @Test func clientCorrelationValueGetsAServerCorrelationValue() throws {
         let server = try TestServer()
+        var seen: Set<String> = []
         for version in [ProtocolVersion.v1_3, .v1_4, .v2_1] {
-            var request = RequestMessage(version: version, [RequestBatchItem(QueryRequest(queryFunctions: [.queryObjects]))])
-            request.header.clientCorrelationValue = "trace-42"
-            let response = server.service.handle(request, caller: TestServer.caller())
-            #expect(response.header.clientCorrelationValue == (version >= .v1_4 ? "trace-42" : nil))
+            for client in ["trace-42", nil] {
+                server.audit.reset()
+                var request = RequestMessage(version: version, [RequestBatchItem(QueryRequest(queryFunctions: [.queryObjects]))])
+                request.header.clientCorrelationValue = client
+                let response = server.service.handle(request, caller: TestServer.caller())
+                #expect(response.header.clientCorrelationValue == nil)
+                let event = try #require(server.audit.events.first)
+                if version >= .v1_4 && client != nil {
+                    let value = try #require(response.header.serverCorrelationValue)
+                    #expect(value.count == 32 && seen.insert(value).inserted)
+                    #expect(event.serverCorrelationValue == value && event.clientCorrelationValue == client)
+                } else {
+                    #expect(response.header.serverCorrelationValue == nil)
+                    #expect(event.serverCorrelationValue == nil && event.clientCorrelationValue == nil)
+                }
+            }
         }
     }
 

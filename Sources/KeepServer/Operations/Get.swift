@@ -22,6 +22,13 @@ struct GetHandler: OperationHandler {
         guard object.hasKeyMaterial else {
             throw ServiceError(.objectDestroyed, "object \(uid) is \(a.state): its key material is destroyed")
         }
+        // KMIP 1.4 §3.48–3.51: a non-extractable object's value never leaves the server; a sensitive one only wrapped.
+        if ServerAttributes.boolean(.extractable, in: a) == false {
+            throw ServiceError(.permissionDenied, "object \(uid) is not extractable: its value does not leave the server")
+        }
+        if ServerAttributes.boolean(.sensitive, in: a) == true && request.keyWrappingSpecification == nil {
+            throw ServiceError(.permissionDenied, "object \(uid) is sensitive: ask for it wrapped (Key Wrapping Specification)")
+        }
         let managed: KMIP.ManagedObject
         switch a.objectType {
         case .symmetricKey:
@@ -54,6 +61,10 @@ struct GetHandler: OperationHandler {
             managed = .opaqueObject(type, try context.keyMaterial(uid))
         default:
             throw ServiceError(.invalidField, "object \(uid) has no value Keep can return")
+        }
+        if ServerAttributes.boolean(.fresh, in: a) == true {
+            // Served once: no longer Fresh (KMIP 1.4 §3.34). A write, but only on the first Get.
+            try context.hierarchy.updateAttributes(of: uid, in: context.domainID) { ServerAttributes.set(TTLV(.fresh, .boolean(false)), in: &$0) }
         }
         return GetResponse(uniqueIdentifier: .text(uid), object: managed)
     }
