@@ -102,7 +102,7 @@ struct GetHandler: OperationHandler {
         context.touch(wrappingUID)
         let wrappingKey: SymmetricKey
         do {
-            (_, wrappingKey) = try KeyUse.key(wrappingUID, in: context, states: [.active], usage: [.wrapKey], purpose: "wrap keys")
+            (_, wrappingKey) = try KeyUse.key(wrappingUID, in: context, states: [.active], usage: [.wrapKey], direction: .protect, purpose: "wrap keys")
         } catch let error as HierarchyError where error.code == .objectNotFound {
             // Not in the caller's domain: reported exactly like a wrapping key that does not exist.
             throw ServiceError(.wrappingKeyNotFound, "no wrapping key \(wrappingUID)")
