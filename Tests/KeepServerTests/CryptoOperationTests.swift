@@ -299,7 +299,10 @@ struct CryptoOperationTests {
         #expect(maximum.data.count == 1_024)
         expectFailure(try server.send(.v1_4, RNGRetrieveRequest(dataLength: 1_025)), .invalidField, "1024")
         expectFailure(try server.send(.v1_4, RNGRetrieveRequest(dataLength: 0)), .invalidField)
-        expectFailure(try server.send(.v1_2, RNGRetrieveRequest(dataLength: 16)), .operationNotSupported)
+        expectFailure(try server.send(.v1_1, RNGRetrieveRequest(dataLength: 16)), .operationNotSupported)
+        let _: RNGRetrieveResponse = try server.ok(.v1_2, RNGRetrieveRequest(dataLength: 16))
+        // RNG Seed is refused: the generator is seeded by the operating system.
+        expectFailure(try server.send(.v1_2, RNGSeedRequest(data: [1, 2, 3, 4])), .permissionDenied, "operating system")
     }
 
     @Test func checkVerifiesExistenceStateAndUsage() throws {
