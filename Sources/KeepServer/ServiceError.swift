@@ -94,7 +94,9 @@ extension ServiceError.Code {
         case .unknownCriticalExtension: return v2 ? .unknownMessageExtension : .featureNotSupported
         case .cryptographicFailure: return .cryptographicFailure
         case .wrongLifecycleState: return v2 ? .wrongKeyLifecycleState : .permissionDenied
-        case .objectDestroyed: return v2 ? .objectDestroyed : .permissionDenied
+        // 1.x has no reason for it: the cryptographic object is gone, only its metadata remains, and the KMIP 1.1
+        // test case TC-314 answers a Get of a destroyed key with Item Not Found.
+        case .objectDestroyed: return v2 ? .objectDestroyed : .itemNotFound
         case .keyFormatTypeNotSupported: return v1_1 ? .keyFormatTypeNotSupported : .featureNotSupported
         case .keyCompressionTypeNotSupported: return v1_1 ? .keyCompressionTypeNotSupported : .featureNotSupported
         case .encodingOptionError: return v1_1 ? .encodingOptionError : .featureNotSupported

@@ -149,10 +149,11 @@ public final class KeyHierarchy: Sendable {
         attributes.other.append(KeyDigest.attribute(of: material, format: .raw))
     }
 
-    /// Registers an object the client supplies: a symmetric key, secret data or an opaque object.
+    /// Registers an object the client supplies: a symmetric key, secret data, an opaque object, or a template (whose
+    /// value is its attribute list).
     public func register(in domainID: String, attributes: ObjectAttributes, material: SecureBytes) throws -> ManagedObject {
-        guard [.symmetricKey, .secretData, .opaqueObject].contains(attributes.objectType) else {
-            throw HierarchyError(.invalidRequest, "Keep registers symmetric keys, secret data and opaque objects, not \(attributes.objectType)")
+        guard [.symmetricKey, .secretData, .opaqueObject, .template].contains(attributes.objectType) else {
+            throw HierarchyError(.invalidRequest, "Keep registers symmetric keys, secret data, opaque objects and templates, not \(attributes.objectType)")
         }
         guard !material.isEmpty else { throw HierarchyError(.invalidRequest, "no key material") }
         if attributes.objectType == .symmetricKey {

@@ -317,6 +317,6 @@ struct CryptoOperationTests {
         expectFailure(try server.send(.v1_4, CheckRequest(uniqueIdentifier: "gone")), .itemNotFound)
         let _: RevokeResponse = try server.ok(.v1_4, RevokeRequest(uniqueIdentifier: .text(uid), revocationReason: RevocationReason(.unspecified)))
         let _: DestroyResponse = try server.ok(.v1_4, DestroyRequest(uniqueIdentifier: .text(uid)))
-        expectFailure(try server.send(.v1_4, CheckRequest(uniqueIdentifier: .text(uid))), .permissionDenied, "destroyed")
+        expectFailure(try server.send(.v1_4, CheckRequest(uniqueIdentifier: .text(uid))), .itemNotFound, "destroyed")
     }
 }

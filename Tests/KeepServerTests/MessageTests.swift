@@ -40,7 +40,7 @@ struct MessageTests {
         let v10: QueryResponse = try server.ok(.v1_0, QueryRequest(queryFunctions: functions))
         #expect(v10.operations.contains(.create) && v10.operations.contains(.get) && v10.operations.contains(.locate))
         #expect(!v10.operations.contains(.discoverVersions) && !v10.operations.contains(.encrypt) && !v10.operations.contains(.rngRetrieve))
-        #expect(v10.objectTypes == [.symmetricKey, .secretData, .opaqueObject])
+        #expect(v10.objectTypes == [.symmetricKey, .template, .secretData, .opaqueObject])
         #expect(v10.vendorIdentification == "Keep")
         #expect(v10.serverInformation?.children.isEmpty == true)
         #expect(v10.capabilities.isEmpty)
@@ -61,6 +61,14 @@ struct MessageTests {
         let v21: QueryResponse = try server.ok(.v2_1, QueryRequest(queryFunctions: functions))
         #expect(v21.operations.contains(.setAttribute))
         #expect(v21.serverInformation?[.serverName]?.value == .textString("keepd"))
+        #expect(v21.objectTypes == [.symmetricKey, .secretData, .opaqueObject])  // Templates were removed in 2.0
+
+        // 1.3+: the generator; 1.4: the server profiles keepd claims.
+        let about: QueryResponse = try server.ok(.v1_4, QueryRequest(queryFunctions: [.queryRNGs, .queryProfiles]))
+        #expect(about.capabilities.first { $0.tag == .rngParameters }?[.drbgAlgorithm]?.value == .enumeration(DRBGAlgorithm.ctr.rawValue))
+        #expect(about.capabilities.filter { $0.tag == .profileInformation }.count == QueryHandler.profiles.count)
+        let about13: QueryResponse = try server.ok(.v1_3, QueryRequest(queryFunctions: [.queryRNGs, .queryProfiles]))
+        #expect(about13.capabilities.map(\.tag) == [.rngParameters])
         // Only what was asked.
         let onlyObjects: QueryResponse = try server.ok(.v2_1, QueryRequest(queryFunctions: [.queryObjects]))
         #expect(onlyObjects.operations.isEmpty && onlyObjects.vendorIdentification == nil && !onlyObjects.objectTypes.isEmpty)

@@ -42,8 +42,32 @@ struct ObjectOperationTests {
         expectFailure(try create(aes(256) + [state], .v2_1), .attributeReadOnly)
         expectFailure(try create(aes(256) + aes(128)), .invalidField, "single value")
         let templated = CreateRequest(objectType: .symmetricKey, attributes: AttributeSet(aes(256), templateNames: [Name("tmpl")]))
-        expectFailure(try server.send(.v1_1, templated), .featureNotSupported, "Template")
+        expectFailure(try server.send(.v1_1, templated), .itemNotFound, "Template named tmpl")
         #expect(try server.hierarchy.locate(.init(domainID: "acme")).isEmpty)
+    }
+
+    /// KMIP 1.x Templates: registered with their attributes (their value), applied as defaults by name, returned by
+    /// Get, unusable once destroyed.
+    @Test func templatesGiveDefaultsByName() throws {
+        let server = try TestServer()
+        let template = TTLV.structure(.template, [Attribute(.objectGroup, .text("vm-keys")), Attribute(.cryptographicLength, .integer(128)),
+                                                  Attribute(.cryptographicAlgorithm, .enumeration(CryptographicAlgorithm.aes.rawValue))].map { $0.kmip1TTLV(version: .v1_1) })
+        let registered: RegisterResponse = try server.ok(.v1_1, RegisterRequest(object: .preserved(.template, template),
+                                                                               attributes: AttributeSet([Attribute(.name, .name(Name("tmpl")))])))
+        let templateID = try #require(registered.uniqueIdentifier.text)
+        // The request's own Cryptographic Length wins over the template's; the template's Object Group is added.
+        let created: CreateResponse = try server.ok(.v1_1, CreateRequest(objectType: .symmetricKey, attributes: AttributeSet([Attribute(.cryptographicLength, .integer(256))],
+                                                                                                                        templateNames: [Name("tmpl")])))
+        let key = try server.hierarchy.object(try #require(created.uniqueIdentifier.text), in: "acme")
+        #expect(key.attributes.cryptographicLength == 256 && key.attributes.cryptographicAlgorithm == .aes)
+        #expect(key.attributes.other.contains(TTLV(.objectGroup, .textString("vm-keys"))))
+        let got: GetResponse = try server.ok(.v1_1, GetRequest(uniqueIdentifier: .text(templateID)))
+        #expect(got.object == .preserved(.template, template))
+        // A template can be malformed only in what a template may hold.
+        let bad = TTLV.structure(.template, [Attribute(.state, .enumeration(State.active.rawValue)).kmip1TTLV(version: .v1_1)])
+        expectFailure(try server.send(.v1_1, RegisterRequest(object: .preserved(.template, bad), attributes: AttributeSet([]))), .permissionDenied, "set by the server")
+        let _: DestroyResponse = try server.ok(.v1_1, DestroyRequest(uniqueIdentifier: .text(templateID)))
+        expectFailure(try server.send(.v1_1, CreateRequest(objectType: .symmetricKey, attributes: AttributeSet([], templateNames: [Name("tmpl")]))), .itemNotFound, "Template")
     }
 
     /// The FIPS key foundry profile (SKFF) has a server make three-key Triple DES keys: 24 bytes with odd parity.
@@ -150,7 +174,7 @@ struct ObjectOperationTests {
         // Metadata stays; key material does not.
         let attributes: GetAttributesResponse = try server.ok(.v1_4, GetAttributesRequest(uniqueIdentifier: .text(uid), attributeNames: [.standard(.state)]))
         #expect(attributes.attributes.map(\.value) == [.enumeration(State.destroyed.rawValue)])
-        expectFailure(try server.send(.v1_4, GetRequest(uniqueIdentifier: .text(uid))), .permissionDenied, "destroyed")
+        expectFailure(try server.send(.v1_4, GetRequest(uniqueIdentifier: .text(uid))), .itemNotFound, "destroyed")
         expectFailure(try server.send(.v2_1, GetRequest(uniqueIdentifier: .text(uid))), .objectDestroyed)
 
         // Compromise from Active.

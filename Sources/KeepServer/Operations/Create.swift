@@ -14,7 +14,7 @@ struct CreateHandler: OperationHandler {
             throw ServiceError(.invalidField, "Keep creates symmetric keys, not \(request.objectType); register secret data and opaque objects")
         }
         var attributes = ObjectAttributes(objectType: .symmetricKey)
-        try Templates.apply(request.attributes, to: &attributes)
+        try Templates.apply(request.attributes, to: &attributes, in: context)
         guard let algorithm = attributes.cryptographicAlgorithm, algorithm == .aes || algorithm == .des3 else {
             throw ServiceError(.invalidField, "Create needs Cryptographic Algorithm AES (or DES3)")
         }
@@ -27,21 +27,5 @@ struct CreateHandler: OperationHandler {
         context.touch(object.uid)
         context.idPlaceholder = object.uid
         return CreateResponse(objectType: .symmetricKey, uniqueIdentifier: .text(object.uid))
-    }
-}
-
-/// Applies a Create / Register / ReKey template.
-enum Templates {
-    static func apply(_ set: AttributeSet, to attributes: inout ObjectAttributes) throws(ServiceError) {
-        guard set.templateNames.isEmpty else {
-            throw ServiceError(.featureNotSupported, "Template objects are not supported: send the attributes themselves")
-        }
-        try apply(set.attributes, to: &attributes)
-    }
-
-    static func apply(_ list: [Attribute], to attributes: inout ObjectAttributes) throws(ServiceError) {
-        for attribute in list {
-            try AttributeEditing.add(attribute, to: &attributes, creating: true)
-        }
     }
 }

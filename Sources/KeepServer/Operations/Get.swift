@@ -59,6 +59,12 @@ struct GetHandler: OperationHandler {
             // Register always records the type; the fallback is the first vendor-defined value.
             let type = ObjectFacts.enumeration(ObjectFacts.opaqueDataType, in: a).map(OpaqueDataType.init(rawValue:)) ?? OpaqueDataType(rawValue: 0x8000_0000)
             managed = .opaqueObject(type, try context.keyMaterial(uid))
+        case .template:
+            guard request.keyFormatType == nil, request.keyWrappingSpecification == nil else {
+                throw ServiceError(.featureNotSupported, "a template is returned as it is: no key format or wrapping applies")
+            }
+            let attributes = try Templates.decode(try context.keyMaterial(uid))
+            managed = .preserved(.template, .structure(.template, attributes.map { $0.kmip1TTLV(version: context.version) }))
         default:
             throw ServiceError(.invalidField, "object \(uid) has no value Keep can return")
         }

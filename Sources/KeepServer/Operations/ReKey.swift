@@ -11,12 +11,10 @@ struct ReKeyHandler: OperationHandler {
 
     func handle(_ request: ReKeyRequest, in context: OperationContext) throws -> any ResponsePayload {
         let uid = try context.resolve(request.uniqueIdentifier)
-        if let template = request.attributes, !template.templateNames.isEmpty {
-            throw ServiceError(.featureNotSupported, "Template objects are not supported: send the attributes themselves")
-        }
+        let template = try request.attributes.map { try Templates.effectiveAttributes($0, in: context) } ?? []
         let offset = request.offset.map { Int64($0.seconds) }
         let replacement = try context.hierarchy.rekey(uid, in: context.domainID, offsetSeconds: offset) { attributes in
-            for attribute in request.attributes?.attributes ?? [] {
+            for attribute in template {
                 try AttributeEditing.replace(attribute, on: &attributes)
             }
             ServerAttributes.setOnNewObject(&attributes, generated: true)

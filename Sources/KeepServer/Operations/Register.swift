@@ -3,7 +3,8 @@ import KeepCrypto
 import KeyHierarchy
 
 /// Register: a symmetric key (AES, Raw or Transparent Symmetric Key format), secret data, or an opaque object
-/// the client supplies, stored wrapped under the caller's Domain Key like a created key.
+/// the client supplies, stored wrapped under the caller's Domain Key like a created key; or (KMIP 1.x) a
+/// Template, whose attributes are its value (see `Templates`).
 struct RegisterHandler: OperationHandler {
     let access = OperationAccess.createObject
     let introduced = ProtocolVersion.v1_0
@@ -17,7 +18,7 @@ struct RegisterHandler: OperationHandler {
             throw ServiceError(.invalidField, "Object Type \(request.objectType) does not match the object sent (\(request.object.objectType))")
         }
         var attributes = ObjectAttributes(objectType: request.objectType)
-        try Templates.apply(request.attributes, to: &attributes)
+        try Templates.apply(request.attributes, to: &attributes, in: context)
         let material: SecureBytes
         switch request.object {
         case .symmetricKey(let block):
@@ -38,10 +39,12 @@ struct RegisterHandler: OperationHandler {
         case .opaqueObject(let type, let value):
             material = value
             ObjectFacts.set(ObjectFacts.opaqueDataType, type.rawValue, in: &attributes)
+        case .preserved(.template, let template):
+            material = Templates.encode(try Templates.attributes(ofRegistered: template, version: context.version))
         case .preserved(let type, _):
-            throw ServiceError(.invalidField, "Keep registers symmetric keys, secret data and opaque objects, not \(type)")
+            throw ServiceError(.invalidField, "Keep registers symmetric keys, secret data, opaque objects and templates, not \(type)")
         }
-        ServerAttributes.setOnNewObject(&attributes, generated: false)
+        if request.objectType != .template { ServerAttributes.setOnNewObject(&attributes, generated: false) }
         guard !material.isEmpty, material.count <= Self.maxValueByteCount else {
             throw ServiceError(.invalidField, "the registered value must be 1 to \(Self.maxValueByteCount) bytes")
         }
