@@ -66,6 +66,8 @@ struct ObjectOperationTests {
         // A template can be malformed only in what a template may hold.
         let bad = TTLV.structure(.template, [Attribute(.state, .enumeration(State.active.rawValue)).kmip1TTLV(version: .v1_1)])
         expectFailure(try server.send(.v1_1, RegisterRequest(object: .preserved(.template, bad), attributes: AttributeSet([]))), .permissionDenied, "set by the server")
+        // Templates were removed in 2.0.
+        #expect(try server.send(.v2_1, RegisterRequest(object: .preserved(.template, template), attributes: AttributeSet([]))).resultStatus == .operationFailed)
         let _: DestroyResponse = try server.ok(.v1_1, DestroyRequest(uniqueIdentifier: .text(templateID)))
         expectFailure(try server.send(.v1_1, CreateRequest(objectType: .symmetricKey, attributes: AttributeSet([], templateNames: [Name("tmpl")]))), .itemNotFound, "Template")
     }

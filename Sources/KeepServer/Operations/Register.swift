@@ -40,6 +40,9 @@ struct RegisterHandler: OperationHandler {
             material = value
             ObjectFacts.set(ObjectFacts.opaqueDataType, type.rawValue, in: &attributes)
         case .preserved(.template, let template):
+            guard context.version < .v2_0 else {
+                throw ServiceError(.invalidField, "KMIP \(context.version) has no Template objects (removed in 2.0)")
+            }
             material = Templates.encode(try Templates.attributes(ofRegistered: template, version: context.version))
         case .preserved(let type, _):
             throw ServiceError(.invalidField, "Keep registers symmetric keys, secret data, opaque objects and templates, not \(type)")
