@@ -1,4 +1,5 @@
 import KMIP
+import KeepCrypto
 import KeyHierarchy
 
 /// The transport-independent KMIP request processor: keepd calls it once per message received from an
@@ -40,7 +41,7 @@ public final class KMIPService: Sendable {
         } catch {
             let version = Self.negotiate(Self.requestedVersion(in: bytes) ?? .v1_0)
             let failure = ErrorMapping.serviceError(error)
-            return refuse(version: version, failure, caller: caller, start: start, correlation: nil).encoded()
+            return refuse(version: version, failure, caller: caller, start: start, correlation: Correlation(client: nil, version: version)).encoded()
         }
         return handle(request, caller: caller).encoded()
     }
@@ -50,7 +51,7 @@ public final class KMIPService: Sendable {
         let start = ContinuousClock.now
         let header = request.header
         let version = Self.negotiate(header.protocolVersion)
-        let correlation = version >= .v1_4 ? header.clientCorrelationValue : nil
+        let correlation = Correlation(client: header.clientCorrelationValue, version: version)
         guard version == header.protocolVersion else {
             return refuse(version: version, ServiceError(.unsupportedProtocolVersion,
                                                          "protocol version \(header.protocolVersion) is not supported; this server speaks 1.0 to 2.1"),
@@ -97,7 +98,7 @@ public final class KMIPService: Sendable {
         }
         // Recorded once the answer is final, so the audit says what the client was told.
         for (item, outcome) in zip(response.batchItems, outcomes) {
-            record(item, caller: caller, version: version, objectIDs: outcome.objectIDs, duration: outcome.duration)
+            record(item, caller: caller, version: version, objectIDs: outcome.objectIDs, duration: outcome.duration, correlation: correlation)
         }
         return response
     }
@@ -169,23 +170,46 @@ public final class KMIPService: Sendable {
 
     // MARK: Responses
 
-    private func responseHeader(_ version: ProtocolVersion, count: Int, correlation: String?) -> ResponseHeader {
+    /// The correlation values of one message (KMIP 1.4 §6.20, §6.21). The client's is logged, not echoed; a client
+    /// that sends one gets a Server Correlation Value back, a random identifier for the exchange that is logged with
+    /// every item, so its report of a response finds the audit events. That is how the OASIS test cases answer
+    /// (TC-CS-CORVAL-1-14 with a Server Correlation Value, every case without a Client Correlation Value without one).
+    struct Correlation {
+        let client: String?
+        let server: String?
+
+        init(client: String?, version: ProtocolVersion) {
+            self.client = version >= .v1_4 ? client : nil
+            self.server = self.client == nil ? nil : (try? SecureRandom.publicBytes(count: 16)).map(KMIPService.hex)
+        }
+    }
+
+    private static func hex(_ bytes: [UInt8]) -> String {
+        let digits = Array("0123456789abcdef")
+        return String(bytes.flatMap { [digits[Int($0 >> 4)], digits[Int($0 & 0xF)]] })
+    }
+
+    private func responseHeader(_ version: ProtocolVersion, count: Int, correlation: Correlation) -> ResponseHeader {
         var header = ResponseHeader(protocolVersion: version, timeStamp: DateTime(secondsSinceEpoch: clock() / 1_000_000), batchCount: Int32(count))
-        header.clientCorrelationValue = correlation
+        header.serverCorrelationValue = correlation.server
         return header
     }
 
     /// A message refused as a whole: one failed batch item, no operation.
     private func refuse(version: ProtocolVersion, _ failure: ServiceError, caller: CallerIdentity, start: ContinuousClock.Instant,
-                        correlation: String?) -> ResponseMessage {
+                        correlation: Correlation) -> ResponseMessage {
         let item = ResponseBatchItem(operation: nil, failure: failure.code.resultReason(in: version), message: failure.message)
-        record(item, caller: caller, version: version, objectIDs: [], duration: ContinuousClock.now - start)
+        record(item, caller: caller, version: version, objectIDs: [], duration: ContinuousClock.now - start, correlation: correlation)
         return ResponseMessage(header: responseHeader(version, count: 1, correlation: correlation), batchItems: [item])
     }
 
-    private func record(_ item: ResponseBatchItem, caller: CallerIdentity, version: ProtocolVersion, objectIDs: [String], duration: Duration) {
-        audit.record(AuditEvent(time: clock(), caller: caller, protocolVersion: version, operation: item.operation,
-                                uniqueBatchItemID: item.uniqueBatchItemID, objectIDs: objectIDs, resultStatus: item.resultStatus,
-                                resultReason: item.resultReason, resultMessage: item.resultMessage, duration: duration))
+    private func record(_ item: ResponseBatchItem, caller: CallerIdentity, version: ProtocolVersion, objectIDs: [String], duration: Duration,
+                        correlation: Correlation) {
+        var event = AuditEvent(time: clock(), caller: caller, protocolVersion: version, operation: item.operation,
+                               uniqueBatchItemID: item.uniqueBatchItemID, objectIDs: objectIDs, resultStatus: item.resultStatus,
+                               resultReason: item.resultReason, resultMessage: item.resultMessage, duration: duration)
+        event.clientCorrelationValue = correlation.client
+        event.serverCorrelationValue = correlation.server
+        audit.record(event)
     }
 }

@@ -24,6 +24,10 @@ public struct AuditEvent: Hashable, Sendable {
     public var resultReason: ResultReason?
     public var resultMessage: String?
     public var duration: Duration
+    /// The Client Correlation Value of the request (KMIP 1.4+), as the client sent it.
+    public var clientCorrelationValue: String?
+    /// The Server Correlation Value keepd sent in the response (KMIP 1.4+): one per message.
+    public var serverCorrelationValue: String?
 
     public init(time: Int64, caller: CallerIdentity, protocolVersion: ProtocolVersion, operation: Operation?, uniqueBatchItemID: [UInt8]?,
                 objectIDs: [String], resultStatus: ResultStatus, resultReason: ResultReason?, resultMessage: String?, duration: Duration) {

@@ -123,6 +123,8 @@ extension ClientCertificate {
 /// codes only, as `AuditEvent` carries nothing else.
 struct LogAuditSink: AuditSink {
     let log: ServerLog
+    /// A client's correlation value is its own text: bounded, so one client cannot bloat every log line.
+    static let maxLoggedCorrelationLength = 128
 
     func record(_ event: AuditEvent) {
         log.info("request", [
@@ -133,6 +135,8 @@ struct LogAuditSink: AuditSink {
             "objects": .string(event.objectIDs.joined(separator: ",")),
             "status": .string(String(describing: event.resultStatus)),
             "reason": .string(event.resultReason.map { String(describing: $0) } ?? ""),
+            "correlation": .string(event.serverCorrelationValue ?? ""),
+            "clientCorrelation": .string(event.clientCorrelationValue.map { String($0.prefix(Self.maxLoggedCorrelationLength)) } ?? ""),
             "micros": .int(Int(event.duration.components.seconds * 1_000_000 + event.duration.components.attoseconds / 1_000_000_000_000)),
         ])
     }

@@ -32,7 +32,7 @@ enum OperationTable {
         DiscoverVersionsHandler(), QueryHandler(), CreateHandler(), RegisterHandler(), GetHandler(), GetAttributesHandler(),
         GetAttributeListHandler(), AddAttributeHandler(), SetAttributeHandler(), ModifyAttributeHandler(), DeleteAttributeHandler(),
         LocateHandler(), ActivateHandler(), RevokeHandler(), DestroyHandler(), ReKeyHandler(), EncryptHandler(), DecryptHandler(),
-        RNGRetrieveHandler(), CheckHandler(),
+        RNGRetrieveHandler(), RNGSeedHandler(), CheckHandler(),
     ]
 
     /// The operations a client speaking `version` may use, in enumeration order (Query Operations).
@@ -75,7 +75,8 @@ final class OperationContext {
             uid = text
         case nil, .placeholder(UniqueIdentifierEnumeration.idPlaceholder.rawValue)?:
             guard let placeholder = idPlaceholder else {
-                throw ServiceError(.invalidField, "no Unique Identifier, and no earlier batch item set the ID Placeholder")
+                // Nothing to act on, as when a batched Locate found nothing (KMIP 1.1 test case TC-152).
+                throw ServiceError(.itemNotFound, "no Unique Identifier, and no earlier batch item set the ID Placeholder")
             }
             uid = placeholder
         case .some(let other):
