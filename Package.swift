@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "KeepStore", targets: ["KeepStore"]),
         .library(name: "KeyHierarchy", targets: ["KeyHierarchy"]),
         .library(name: "KeepTLS", targets: ["KeepTLS"]),
+        .library(name: "KeepAudit", targets: ["KeepAudit"]),
         .library(name: "KeepServer", targets: ["KeepServer"]),
         .executable(name: "keepd", targets: ["keepd"]),
         .executable(name: "keepctl", targets: ["keepctl"]),
@@ -47,6 +48,9 @@ let package = Package(
         // Durable storage behind a backend-neutral protocol; the only target that imports SQLite.
         .target(name: "KeepStore", dependencies: ["CSQLite"]),
 
+        // The tamper-evident audit log: records, MAC chain, signed checkpoints, segments, verification, export.
+        .target(name: "KeepAudit", dependencies: ["KeepCrypto", "KeepHSM"]),
+
         // The transport-independent KMIP request processor: a message from an authenticated peer in, a response out.
         // Client registry and authorization, access policy, one file per operation under Operations/. No OpenSSL.
         .target(name: "KeepServer", dependencies: ["KMIP", "KeyHierarchy", "KeepStore", "KeepHSM", "KeepCrypto", "KeepTLS"]),
@@ -62,6 +66,7 @@ let package = Package(
 
         .testTarget(name: "KeepCryptoTests", dependencies: ["KeepCrypto"], exclude: ["Vectors"]),
         .testTarget(name: "KeepHSMTests", dependencies: ["KeepHSM"]),
+        .testTarget(name: "KeepAuditTests", dependencies: ["KeepAudit", "KeepHSM", "KeepCrypto"]),
         .testTarget(name: "KeepTLSTests", dependencies: ["KeepTLS", "KeepCrypto"]),
         // Test-only worker for the SIGKILL durability test.
         .executableTarget(name: "keep-store-torture", dependencies: ["KeyHierarchy", "KeepHSM", "KeepStore", "KeepCrypto"],
