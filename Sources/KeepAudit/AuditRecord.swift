@@ -145,7 +145,9 @@ public struct AuditRecord: Hashable, Sendable {
     public var sequence: UInt64
     /// Position among the records of `entry.domain`, from 1, without gaps.
     public var domainSequence: UInt64
-    /// When the log accepted the record: UTC microseconds since the POSIX epoch, never decreasing along the log.
+    /// When the log accepted the record: UTC microseconds since the POSIX epoch, strictly increasing along the log
+    /// (the writer takes the later of the clock and the previous record's time plus 1 µs), so a time range is a
+    /// sequence range, which is what lets a tenant export prove where its range starts and ends.
     public var time: Int64
     public var nodeID: String
     /// SHA-256 of the previous record (`AuditRecord.digest`); zeroes for the first.

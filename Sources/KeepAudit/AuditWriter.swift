@@ -18,7 +18,7 @@ extension AuditLog {
         private var segmentSize: Int
         private var descriptor: Int32
         private var macKey: SymmetricKey
-        private let lockDescriptor: Int32
+        private var lockDescriptor: Int32
         private var lastCheckpointInstant = ContinuousClock.now
         /// Set by a failure after which nothing may be appended (a failed fsync); every later request gets it.
         private var failure: AuditError?
@@ -95,7 +95,7 @@ extension AuditLog {
 
         deinit {
             if descriptor >= 0 { Glibc.close(descriptor) }
-            Glibc.close(lockDescriptor)
+            if lockDescriptor >= 0 { Glibc.close(lockDescriptor) }
         }
 
         /// One writer per log: a second process appending would fork the chain.
@@ -139,6 +139,9 @@ extension AuditLog {
                         }
                         closed = true
                         if descriptor >= 0 { Glibc.close(descriptor); descriptor = -1 }
+                        // Another process may open the log from here on.
+                        Glibc.close(lockDescriptor)
+                        lockDescriptor = -1
                         item.finish(result)
                         // Anything queued behind the close is refused.
                         for rest in queue.take(until: Date()) { rest.finish(.failure(AuditError(.closed, "the audit log is closed"))) }
@@ -191,7 +194,7 @@ extension AuditLog {
                 do {
                     for entry in entries {
                         let head = trial.heads[entry.domain] ?? DomainHead(sequence: 0, digest: AuditRecord.zeroDigest)
-                        let record = AuditRecord(sequence: trial.sequence + 1, domainSequence: head.sequence + 1, time: max(now, trial.lastTime),
+                        let record = AuditRecord(sequence: trial.sequence + 1, domainSequence: head.sequence + 1, time: max(now, trial.lastTime + 1),
                                                  nodeID: segmentNodeID, previousDigest: trial.lastDigest, previousDomainDigest: head.digest,
                                                  entry: entry)
                         let canonical = try record.canonicalBytes()

@@ -236,7 +236,7 @@ struct ChainWalker {
                 throw fail(.alteredRecord, record.sequence, "record \(record.sequence) was altered: its MAC does not verify")
             }
         }
-        guard record.time >= state.lastTime else {
+        guard record.time > state.lastTime else {
             throw fail(.alteredRecord, record.sequence, "record \(record.sequence) is dated before record \(state.sequence)")
         }
         guard record.nodeID == header?.nodeID else {
@@ -286,6 +286,7 @@ struct ChainWalker {
         state.lastCheckpointSequence = checkpoint.sequence
         state.lastCheckpointFrame = SegmentFormat.checkpointFrame(canonical: Array(canonical), signature: signature)
         state.lastCheckpointKind = checkpoint.kind
+        state.lastTime = max(state.lastTime, checkpoint.time)
         state.changed = []
         state.recordsSinceCheckpoint = 0
         checkpoints += 1
