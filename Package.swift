@@ -53,7 +53,7 @@ let package = Package(
 
         // The transport-independent KMIP request processor: a message from an authenticated peer in, a response out.
         // Client registry and authorization, access policy, one file per operation under Operations/. No OpenSSL.
-        .target(name: "KeepServer", dependencies: ["KMIP", "KeyHierarchy", "KeepStore", "KeepHSM", "KeepCrypto", "KeepTLS"]),
+        .target(name: "KeepServer", dependencies: ["KMIP", "KeyHierarchy", "KeepStore", "KeepHSM", "KeepCrypto", "KeepTLS", "KeepAudit"]),
 
         // Pure Swift: the KMIP protocol layer, no I/O and no OpenSSL import.
         // It uses KeepCrypto only for SecureBytes, so key material decoded off the wire is zeroized.
@@ -61,7 +61,7 @@ let package = Package(
 
         // Thin executables: parse arguments, call a library.
         .executableTarget(name: "keepd", dependencies: ["KeepServer"]),
-        .executableTarget(name: "keepctl", dependencies: ["KeepServer", "KeyHierarchy", "KeepHSM", "KeepCrypto"]),
+        .executableTarget(name: "keepctl", dependencies: ["KeepServer", "KeyHierarchy", "KeepHSM", "KeepCrypto", "KeepAudit"]),
         .executableTarget(name: "keep-bench", dependencies: ["KeepCrypto", "KMIP", "KeepHSM", "KeepStore", "KeyHierarchy"]),
 
         .testTarget(name: "KeepCryptoTests", dependencies: ["KeepCrypto"], exclude: ["Vectors"]),
@@ -74,8 +74,8 @@ let package = Package(
         .testTarget(name: "KeyHierarchyTests", dependencies: ["KeyHierarchy", "KeepHSM", "KeepStore", "KeepCrypto", "KMIP"]),
         .testTarget(name: "KeepStoreTests", dependencies: ["KeepStore"]),
         // keepd as a process: mutual TLS, admission, limits, signals, PyKMIP (Python from the Makefile's .venv).
-        .testTarget(name: "KeepdTests", dependencies: ["KeepServer", "KeepTLS", "KMIP", "KeyHierarchy", "KeepCrypto"]),
-        .testTarget(name: "KeepServerTests", dependencies: ["KeepServer", "KMIP", "KeyHierarchy", "KeepStore", "KeepHSM", "KeepCrypto"]),
+        .testTarget(name: "KeepdTests", dependencies: ["KeepServer", "KeepTLS", "KMIP", "KeyHierarchy", "KeepCrypto", "KeepAudit"]),
+        .testTarget(name: "KeepServerTests", dependencies: ["KeepServer", "KMIP", "KeyHierarchy", "KeepStore", "KeepHSM", "KeepCrypto", "KeepAudit"]),
         .testTarget(name: "KMIPTests", dependencies: ["KMIP"], exclude: ["Vectors"]),
     ]
 )

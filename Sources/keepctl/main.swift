@@ -120,16 +120,16 @@ do {
     say("  configuration \(installation.path(Installation.configurationFile))")
     if demo {
         let hypervisor = try installation.issueClientCertificate(name: "demo-hypervisor")
-        let admin = try installation.issueClientCertificate(name: "demo-admin")
-        try installation.withHierarchy(pin: .value(pin)) { hierarchy, registry in
-            try hierarchy.createDomain(id: "demo", displayName: "Demo tenant", policy: DomainPolicy(allowsKeyExport: true))
-            try registry.register(fingerprint: hypervisor.fingerprint, domainID: "demo", role: .hypervisor, name: hypervisor.name,
-                                  subject: "CN=\(hypervisor.name),O=Keep")
-            try registry.register(fingerprint: admin.fingerprint, domainID: "demo", role: .admin, name: admin.name,
-                                  subject: "CN=\(admin.name),O=Keep")
+        let adminClient = try installation.issueClientCertificate(name: "demo-admin")
+        try installation.administer(pin: .value(pin)) { admin in
+            try admin.createDomain(id: "demo", displayName: "Demo tenant", policy: DomainPolicy(allowsKeyExport: true))
+            try admin.registerClient(fingerprint: hypervisor.fingerprint, domainID: "demo", role: .hypervisor, name: hypervisor.name,
+                                     subject: "CN=\(hypervisor.name),O=Keep")
+            try admin.registerClient(fingerprint: adminClient.fingerprint, domainID: "demo", role: .admin, name: adminClient.name,
+                                     subject: "CN=\(adminClient.name),O=Keep")
         }
         say("  domain        demo (KEK export allowed, for vCenter-style clients)")
-        say("  clients       \(hypervisor.certificatePath) (hypervisor), \(admin.certificatePath) (admin)")
+        say("  clients       \(hypervisor.certificatePath) (hypervisor), \(adminClient.certificatePath) (admin)")
         if generatedPIN { say("  PIN           \(installation.path("hsm/pin")) (random; development only)") }
     }
     say("")
