@@ -81,7 +81,10 @@ public enum AuditFormats {
         } else if !e.source.isEmpty {
             pairs.append(("shost", e.source))
         }
-        return header + "|" + pairs.filter { !$0.1.isEmpty }.map { "\($0.0)=\(cefValue($0.1))" }.joined(separator: " ")
+        // A custom field's label goes only with a value (csN with csNLabel).
+        let present = Set(pairs.filter { !$0.1.isEmpty }.map(\.0))
+        pairs = pairs.filter { !$0.1.isEmpty && (!$0.0.hasSuffix("Label") || present.contains(String($0.0.dropLast(5)))) }
+        return header + "|" + pairs.map { "\($0.0)=\(cefValue($0.1))" }.joined(separator: " ")
     }
 
     /// One line for people: time, sequence, domain, client, source, operation, objects, result.

@@ -1,5 +1,5 @@
-// keepctl: the operator's CLI. For now, `init` (a new installation, optionally with a demo tenant); the commands
-// that go through keepd come with the admin protocol.
+// keepctl: the operator's CLI. `init` (a new installation, optionally with a demo tenant) and `audit` (verify,
+// show and export the audit log, from its files); the commands that go through keepd come with the admin protocol.
 import Foundation
 import KeepCrypto
 import KeepHSM
@@ -7,7 +7,8 @@ import KeepServer
 import KeyHierarchy
 
 let usage = """
-    usage: keepctl init [--data-dir DIR] [--host NAME]... [--ip ADDRESS]... [--listen HOST:PORT]
+    usage: keepctl audit verify|show|export|verify-export ...   (keepctl audit --help)
+           keepctl init [--data-dir DIR] [--host NAME]... [--ip ADDRESS]... [--listen HOST:PORT]
                         [--pin-file FILE] [--demo]
 
     Creates a new installation in DIR (default /var/lib/keep): the HSM partition and its Root of Trust, the
@@ -34,6 +35,7 @@ guard let command = arguments.first, command != "--help", command != "-h" else {
     FileHandle.standardOutput.write(Data(usage.utf8))
     exit(arguments.isEmpty ? 2 : 0)
 }
+if command == "audit" { exit(runAudit(Array(arguments.dropFirst()))) }
 guard command == "init" else { fail("unknown command \(command) (keepctl --help)") }
 arguments.removeFirst()
 

@@ -49,7 +49,7 @@ public final class Daemon: Sendable {
             admit: { peer, remote in Self.admit(peer, remote: remote, registry: registry, hierarchy: hierarchy, log: log, audit: audit) },
             handle: { request, caller in service.handle(request, caller: caller) },
             refused: { refusal in
-                Self.record(AuditEntry(kind: .connection, domain: AuditEntry.systemDomain, source: refusal.remoteAddress, operation: "Connect",
+                Self.record(AuditEntry(kind: .connection, domain: AuditEntry.systemDomain, source: sourceAddress(refusal.remoteAddress), operation: "Connect",
                                        outcome: .refused, reason: refusal.code.rawValue, message: refusal.reason), in: audit, log: log)
             })
     }
@@ -96,7 +96,7 @@ public final class Daemon: Sendable {
                       log: ServerLog, audit: AuditLog? = nil) -> CallerIdentity? {
         switch registry.authorize(ClientCertificate(peer), hierarchy: hierarchy, now: Int64(Date().timeIntervalSince1970)) {
         case .accepted(var caller):
-            caller.remoteAddress = remote
+            caller.remoteAddress = sourceAddress(remote)
             return caller
         case .refused(let refusal):
             log.warning("client refused", ["remote": .string(remote), "code": .string(refusal.code.description), "reason": .string(refusal.reason),
@@ -105,7 +105,7 @@ public final class Daemon: Sendable {
             let registered = (try? registry.client(fingerprint: peer.sha256Fingerprint)) ?? nil
             let client = AuditEntry.Client(name: registered?.name ?? "", role: registered?.role.rawValue ?? "", subject: peer.subject,
                                            fingerprint: ClientRegistry.normalizedFingerprint(peer.sha256Fingerprint) ?? peer.sha256Fingerprint)
-            record(AuditEntry(kind: .connection, domain: registered?.domainID ?? AuditEntry.systemDomain, client: client, source: remote,
+            record(AuditEntry(kind: .connection, domain: registered?.domainID ?? AuditEntry.systemDomain, client: client, source: sourceAddress(remote),
                               operation: "Connect", outcome: .refused, reason: refusal.code.description, message: refusal.reason),
                    in: audit, log: log)
             return nil
@@ -151,7 +151,10 @@ public final class Daemon: Sendable {
                 try audit.append(AuditEntry(kind: .server, domain: AuditEntry.systemDomain, operation: "Stop", outcome: .success,
                                             message: left > 0 ? "drain timed out with \(left) connections open" : "drained"))
                 try audit.close()
-                log.info("audit log closed", ["sequence": .int(Int(audit.head.sequence))])
+                let statistics = audit.statistics
+                log.info("audit log closed", ["sequence": .int(Int(audit.head.sequence)), "records": .int(statistics.records),
+                                              "batches": .int(statistics.batches), "syncs": .int(statistics.syncs),
+                                              "checkpoints": .int(statistics.checkpoints)])
             } catch {
                 log.error("cannot close the audit log cleanly", ["error": .string("\(error)")])
                 status = 1
@@ -172,6 +175,13 @@ public final class Daemon: Sendable {
             log.error("certificate reload failed; keeping the current certificates", ["error": .string(KMIPServer.describe(error))])
         }
     }
+}
+
+/// An address as audit records and SIEMs expect it: `host:port`, `[v6]:port` (the socket layer says `host port N`).
+func sourceAddress(_ remote: String) -> String {
+    let parts = remote.components(separatedBy: " port ")
+    guard parts.count == 2, let port = UInt16(parts[1]) else { return remote }
+    return parts[0].contains(":") ? "[\(parts[0])]:\(port)" : "\(parts[0]):\(port)"
 }
 
 extension ClientCertificate {
