@@ -62,7 +62,7 @@ let package = Package(
         // Thin executables: parse arguments, call a library.
         .executableTarget(name: "keepd", dependencies: ["KeepServer"]),
         .executableTarget(name: "keepctl", dependencies: ["KeepServer", "KeyHierarchy", "KeepHSM", "KeepCrypto", "KeepAudit"]),
-        .executableTarget(name: "keep-bench", dependencies: ["KeepCrypto", "KMIP", "KeepHSM", "KeepStore", "KeyHierarchy"]),
+        .executableTarget(name: "keep-bench", dependencies: ["KeepCrypto", "KMIP", "KeepHSM", "KeepStore", "KeyHierarchy", "KeepServer", "KeepTLS"]),
 
         .testTarget(name: "KeepCryptoTests", dependencies: ["KeepCrypto"], exclude: ["Vectors"]),
         .testTarget(name: "KeepHSMTests", dependencies: ["KeepHSM"]),

@@ -23,6 +23,10 @@ extension AuditLog {
         /// Set by a failure after which nothing may be appended (a failed fsync); every later request gets it.
         private var failure: AuditError?
         private var closed = false
+        /// How long the last fdatasync took: the window group commit waits in (`Queue.gather`).
+        private var lastSyncNanoseconds: UInt64 = 0
+        /// The longest a record waits for others to share its fsync: bounds the latency group commit adds.
+        static let maximumGatherNanoseconds: UInt64 = 2_000_000
 
         private var directory: String { configuration.directory }
 
@@ -115,7 +119,8 @@ extension AuditLog {
         func run(queue: Queue) {
             while true {
                 let wait = checkpointWait()
-                let items = queue.take(until: Date(timeIntervalSinceNow: wait))
+                var items = queue.take(until: Date(timeIntervalSinceNow: wait))
+                if !items.isEmpty { queue.gather(&items, window: min(lastSyncNanoseconds, Self.maximumGatherNanoseconds)) }
                 var batch: [Pending] = []
                 for item in items {
                     switch item.request {
@@ -260,7 +265,9 @@ extension AuditLog {
             }
             do {
                 try configuration.faultInjector?(.sync)
+                let start = DispatchTime.now().uptimeNanoseconds
                 guard fdatasync(descriptor) == 0 else { throw AuditError(.io, String(cString: strerror(errno))) }
+                lastSyncNanoseconds = DispatchTime.now().uptimeNanoseconds - start
             } catch {
                 let failure = AuditError(.unavailable, "fdatasync of the audit log failed (\((error as? AuditError)?.reason ?? "\(error)")): no further record can be trusted to be durable; restart keepd")
                 self.failure = failure

@@ -78,16 +78,23 @@ struct AuditLogTests {
         let fixture = try AuditFixture()
         let log = try fixture.open(checkpointRecords: 500)
         let threads = 16, perThread = 150
-        let sequences = Mutex<[UInt64]>([])
-        DispatchQueue.concurrentPerform(iterations: threads) { thread in
-            for index in 0..<perThread {
-                let sequence = try! log.append(entry(thread % 2 == 0 ? "tenant-a" : "tenant-b", "Get", client: "client-\(thread)", objects: ["k\(index)"]))
-                sequences.withLock { $0.append(sequence) }
-            }
+        let collected = Collected()
+        // A thread each, all at once (concurrentPerform would run only as many as there are cores).
+        let group = DispatchGroup()
+        for thread in 0..<threads {
+            group.enter()
+            Thread {
+                for index in 0..<perThread {
+                    let sequence = try! log.append(entry(thread % 2 == 0 ? "tenant-a" : "tenant-b", "Get", client: "client-\(thread)", objects: ["k\(index)"]))
+                    collected.sequences.withLock { $0.append(sequence) }
+                }
+                group.leave()
+            }.start()
         }
+        group.wait()
         let statistics = log.statistics
         try log.close()
-        let all = sequences.withLock { $0 }
+        let all = collected.sequences.withLock { $0 }
         #expect(Set(all).count == threads * perThread && all.max() == UInt64(threads * perThread))
         #expect(statistics.records == threads * perThread)
         // One fsync per batch, plus one per checkpoint: group commit means batches < records.
@@ -167,4 +174,8 @@ struct AuditLogTests {
         #expect { try log.append(entry()) } throws: { ($0 as? AuditError)?.code == .unavailable }
         #expect(throws: AuditError.self) { try log.close() }
     }
+}
+
+final class Collected: Sendable {
+    let sequences = Mutex<[UInt64]>([])
 }

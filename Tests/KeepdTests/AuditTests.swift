@@ -21,27 +21,33 @@ struct KeepdAuditTests {
         let keepd = try RunningKeepd(domains: [("tenant-a", DomainPolicy(allowsKeyExport: true)), ("tenant-b", DomainPolicy(allowsKeyExport: true))],
                                      clients: clients, configure: { $0.audit.checkpointRecords = 100 })
         let perConnection = 25
-        let created = Mutex<[String: [String]]>([:])
-        let failures = Mutex<[String]>([])
-        DispatchQueue.concurrentPerform(iterations: 16) { index in
-            do {
-                let name = "hv-\(index)"
-                let connection = try keepd.connect(as: name)
-                defer { connection.close() }
-                for _ in 0..<perConnection {
-                    let response = try connection.send(RequestMessage(version: .v2_1, [RequestBatchItem(CreateRequest(objectType: .symmetricKey, attributes: Self.template))]))
-                    guard case .typed(let payload)? = response.batchItems.first?.payload, let uid = (payload as? CreateResponse)?.uniqueIdentifier.text else {
-                        throw KeepdTestError("Create failed: \(response.batchItems.first?.resultMessage ?? "")")
+        let results = LoadResults()
+        // A thread per connection, all 16 at once (concurrentPerform would run only as many as there are cores).
+        let group = DispatchGroup()
+        for index in 0..<16 {
+            group.enter()
+            Thread {
+                defer { group.leave() }
+                do {
+                    let name = "hv-\(index)"
+                    let connection = try keepd.connect(as: name)
+                    defer { connection.close() }
+                    for _ in 0..<perConnection {
+                        let response = try connection.send(RequestMessage(version: .v2_1, [RequestBatchItem(CreateRequest(objectType: .symmetricKey, attributes: Self.template))]))
+                        guard case .typed(let payload)? = response.batchItems.first?.payload, let uid = (payload as? CreateResponse)?.uniqueIdentifier.text else {
+                            throw KeepdTestError("Create failed: \(response.batchItems.first?.resultMessage ?? "")")
+                        }
+                        let got = try connection.send(RequestMessage(version: .v2_1, [RequestBatchItem(GetRequest(uniqueIdentifier: .text(uid)))]))
+                        guard got.batchItems.first?.resultStatus == .success else { throw KeepdTestError("Get failed") }
+                        results.created.withLock { $0[name, default: []].append(uid) }
                     }
-                    let got = try connection.send(RequestMessage(version: .v2_1, [RequestBatchItem(GetRequest(uniqueIdentifier: .text(uid)))]))
-                    guard got.batchItems.first?.resultStatus == .success else { throw KeepdTestError("Get failed") }
-                    created.withLock { $0[name, default: []].append(uid) }
+                } catch {
+                    results.failures.withLock { $0.append("\(error)") }
                 }
-            } catch {
-                failures.withLock { $0.append("\(error)") }
-            }
+            }.start()
         }
-        #expect(failures.withLock { $0 }.isEmpty, "\(failures.withLock { $0 })")
+        group.wait()
+        #expect(results.failures.withLock { $0 }.isEmpty, "\(results.failures.withLock { $0 })")
         // A certificate nobody registered is refused, and the refusal recorded.
         let stranger = try keepd.installation.issueClientCertificate(name: "stranger")
         let context = try TLSClientContext(configuration: TLSClientConfiguration(
@@ -73,7 +79,7 @@ struct KeepdAuditTests {
             let fingerprint = ClientRegistry.normalizedFingerprint(keepd.clients[name]!.fingerprint)
             #expect(records.allSatisfy { $0.entry.client.fingerprint == fingerprint && $0.entry.source.hasPrefix("127.0.0.1:") },
                     "\(records.first.map { "\($0.entry.client.fingerprint) \($0.entry.source)" } ?? "")")
-            #expect(Set(records.flatMap(\.entry.objectIDs)) == Set(created.withLock { $0[name] ?? [] }))
+            #expect(Set(records.flatMap(\.entry.objectIDs)) == Set(results.created.withLock { $0[name] ?? [] }))
             #expect(records.allSatisfy { $0.entry.domain == (index % 2 == 0 ? "tenant-a" : "tenant-b") })
         }
         #expect(try reader.records(matching: AuditQuery(domain: "tenant-a", operation: "Create")).count == 8 * perConnection)
@@ -127,4 +133,10 @@ struct KeepdAuditTests {
         process.waitUntilExit()
         return (process.terminationStatus, String(decoding: data, as: UTF8.self))
     }
+}
+
+/// What the load threads report.
+final class LoadResults: Sendable {
+    let created = Mutex<[String: [String]]>([:])
+    let failures = Mutex<[String]>([])
 }
