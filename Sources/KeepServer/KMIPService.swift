@@ -96,9 +96,14 @@ public final class KMIPService: Sendable {
         if let limit = header.maximumResponseSize {
             enforce(limit: limit, on: &response)
         }
-        // Recorded once the answer is final, so the audit says what the client was told.
-        for (item, outcome) in zip(response.batchItems, outcomes) {
-            record(item, caller: caller, version: version, objectIDs: outcome.objectIDs, duration: outcome.duration, correlation: correlation)
+        // Recorded once the answer is final, so the audit says what the client was told; sent only once recorded.
+        let events = zip(response.batchItems, outcomes).map { item, outcome in
+            event(item, caller: caller, version: version, objectIDs: outcome.objectIDs, duration: outcome.duration, correlation: correlation)
+        }
+        do {
+            try audit.record(events)
+        } catch {
+            return unrecorded(response, version: version)
         }
         return response
     }
@@ -195,21 +200,34 @@ public final class KMIPService: Sendable {
         return header
     }
 
-    /// A message refused as a whole: one failed batch item, no operation.
+    /// A message refused as a whole: one failed batch item, no operation. Refused whether or not the refusal
+    /// could be recorded: a refusal carries nothing to withhold.
     private func refuse(version: ProtocolVersion, _ failure: ServiceError, caller: CallerIdentity, start: ContinuousClock.Instant,
                         correlation: Correlation) -> ResponseMessage {
         let item = ResponseBatchItem(operation: nil, failure: failure.code.resultReason(in: version), message: failure.message)
-        record(item, caller: caller, version: version, objectIDs: [], duration: ContinuousClock.now - start, correlation: correlation)
+        try? audit.record([event(item, caller: caller, version: version, objectIDs: [], duration: ContinuousClock.now - start, correlation: correlation)])
         return ResponseMessage(header: responseHeader(version, count: 1, correlation: correlation), batchItems: [item])
     }
 
-    private func record(_ item: ResponseBatchItem, caller: CallerIdentity, version: ProtocolVersion, objectIDs: [String], duration: Duration,
-                        correlation: Correlation) {
+    /// The answer when the outcome could not be recorded: every item fails (no payload, so no key leaves), with a
+    /// message that says why and nothing else. The operations themselves have run (a Create has stored its key);
+    /// what fails closed is the response.
+    private func unrecorded(_ response: ResponseMessage, version: ProtocolVersion) -> ResponseMessage {
+        let failure = ServiceError(.internalError, "the audit log could not record this request: it was not answered")
+        let items = response.batchItems.map {
+            ResponseBatchItem(operation: $0.operation, uniqueBatchItemID: $0.uniqueBatchItemID,
+                              failure: failure.code.resultReason(in: version), message: failure.message)
+        }
+        return ResponseMessage(header: response.header, batchItems: items)
+    }
+
+    private func event(_ item: ResponseBatchItem, caller: CallerIdentity, version: ProtocolVersion, objectIDs: [String],
+                       duration: Duration, correlation: Correlation) -> AuditEvent {
         var event = AuditEvent(time: clock(), caller: caller, protocolVersion: version, operation: item.operation,
                                uniqueBatchItemID: item.uniqueBatchItemID, objectIDs: objectIDs, resultStatus: item.resultStatus,
                                resultReason: item.resultReason, resultMessage: item.resultMessage, duration: duration)
         event.clientCorrelationValue = correlation.client
         event.serverCorrelationValue = correlation.server
-        audit.record(event)
+        return event
     }
 }

@@ -1,5 +1,5 @@
-// keepctl: the operator's CLI. For now, `init` (a new installation, optionally with a demo tenant); the commands
-// that go through keepd come with the admin protocol.
+// keepctl: the operator's CLI. `init` (a new installation, optionally with a demo tenant) and `audit` (verify,
+// show and export the audit log, from its files); the commands that go through keepd come with the admin protocol.
 import Foundation
 import KeepCrypto
 import KeepHSM
@@ -7,7 +7,8 @@ import KeepServer
 import KeyHierarchy
 
 let usage = """
-    usage: keepctl init [--data-dir DIR] [--host NAME]... [--ip ADDRESS]... [--listen HOST:PORT]
+    usage: keepctl audit verify|show|export|verify-export ...   (keepctl audit --help)
+           keepctl init [--data-dir DIR] [--host NAME]... [--ip ADDRESS]... [--listen HOST:PORT]
                         [--pin-file FILE] [--demo]
 
     Creates a new installation in DIR (default /var/lib/keep): the HSM partition and its Root of Trust, the
@@ -34,6 +35,7 @@ guard let command = arguments.first, command != "--help", command != "-h" else {
     FileHandle.standardOutput.write(Data(usage.utf8))
     exit(arguments.isEmpty ? 2 : 0)
 }
+if command == "audit" { exit(runAudit(Array(arguments.dropFirst()))) }
 guard command == "init" else { fail("unknown command \(command) (keepctl --help)") }
 arguments.removeFirst()
 
@@ -120,16 +122,16 @@ do {
     say("  configuration \(installation.path(Installation.configurationFile))")
     if demo {
         let hypervisor = try installation.issueClientCertificate(name: "demo-hypervisor")
-        let admin = try installation.issueClientCertificate(name: "demo-admin")
-        try installation.withHierarchy(pin: .value(pin)) { hierarchy, registry in
-            try hierarchy.createDomain(id: "demo", displayName: "Demo tenant", policy: DomainPolicy(allowsKeyExport: true))
-            try registry.register(fingerprint: hypervisor.fingerprint, domainID: "demo", role: .hypervisor, name: hypervisor.name,
-                                  subject: "CN=\(hypervisor.name),O=Keep")
-            try registry.register(fingerprint: admin.fingerprint, domainID: "demo", role: .admin, name: admin.name,
-                                  subject: "CN=\(admin.name),O=Keep")
+        let adminClient = try installation.issueClientCertificate(name: "demo-admin")
+        try installation.administer(pin: .value(pin)) { admin in
+            try admin.createDomain(id: "demo", displayName: "Demo tenant", policy: DomainPolicy(allowsKeyExport: true))
+            try admin.registerClient(fingerprint: hypervisor.fingerprint, domainID: "demo", role: .hypervisor, name: hypervisor.name,
+                                     subject: "CN=\(hypervisor.name),O=Keep")
+            try admin.registerClient(fingerprint: adminClient.fingerprint, domainID: "demo", role: .admin, name: adminClient.name,
+                                     subject: "CN=\(adminClient.name),O=Keep")
         }
         say("  domain        demo (KEK export allowed, for vCenter-style clients)")
-        say("  clients       \(hypervisor.certificatePath) (hypervisor), \(admin.certificatePath) (admin)")
+        say("  clients       \(hypervisor.certificatePath) (hypervisor), \(adminClient.certificatePath) (admin)")
         if generatedPIN { say("  PIN           \(installation.path("hsm/pin")) (random; development only)") }
     }
     say("")
