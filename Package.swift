@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "KeepStore", targets: ["KeepStore"]),
         .library(name: "KeyHierarchy", targets: ["KeyHierarchy"]),
         .library(name: "KeepTLS", targets: ["KeepTLS"]),
+        .library(name: "KeepAudit", targets: ["KeepAudit"]),
         .library(name: "KeepServer", targets: ["KeepServer"]),
         .library(name: "KeepAdminClient", targets: ["KeepAdminClient"]),
         .executable(name: "keepd", targets: ["keepd"]),
@@ -48,9 +49,12 @@ let package = Package(
         // Durable storage behind a backend-neutral protocol; the only target that imports SQLite.
         .target(name: "KeepStore", dependencies: ["CSQLite"]),
 
+        // The tamper-evident audit log: records, MAC chain, signed checkpoints, segments, verification, export.
+        .target(name: "KeepAudit", dependencies: ["KeepCrypto", "KeepHSM"]),
+
         // The transport-independent KMIP request processor: a message from an authenticated peer in, a response out.
         // Client registry and authorization, access policy, one file per operation under Operations/. No OpenSSL.
-        .target(name: "KeepServer", dependencies: ["KMIP", "KeyHierarchy", "KeepStore", "KeepHSM", "KeepCrypto", "KeepTLS"]),
+        .target(name: "KeepServer", dependencies: ["KMIP", "KeyHierarchy", "KeepStore", "KeepHSM", "KeepCrypto", "KeepTLS", "KeepAudit"]),
 
         // keepctl's side of the administration protocol: settings, a KMIP connection over mutual TLS, typed calls.
         .target(name: "KeepAdminClient", dependencies: ["KMIP", "KeepTLS", "KeepCrypto"]),
@@ -61,11 +65,12 @@ let package = Package(
 
         // Thin executables: parse arguments, call a library.
         .executableTarget(name: "keepd", dependencies: ["KeepServer"]),
-        .executableTarget(name: "keepctl", dependencies: ["KeepServer", "KeepAdminClient", "KeepTLS", "KMIP", "KeyHierarchy", "KeepHSM", "KeepCrypto"]),
-        .executableTarget(name: "keep-bench", dependencies: ["KeepCrypto", "KMIP", "KeepHSM", "KeepStore", "KeyHierarchy"]),
+        .executableTarget(name: "keepctl", dependencies: ["KeepServer", "KeepAdminClient", "KeepAudit", "KeepTLS", "KMIP", "KeyHierarchy", "KeepHSM", "KeepCrypto"]),
+        .executableTarget(name: "keep-bench", dependencies: ["KeepCrypto", "KMIP", "KeepHSM", "KeepStore", "KeyHierarchy", "KeepServer", "KeepTLS"]),
 
         .testTarget(name: "KeepCryptoTests", dependencies: ["KeepCrypto"], exclude: ["Vectors"]),
         .testTarget(name: "KeepHSMTests", dependencies: ["KeepHSM"]),
+        .testTarget(name: "KeepAuditTests", dependencies: ["KeepAudit", "KeepHSM", "KeepCrypto"]),
         .testTarget(name: "KeepTLSTests", dependencies: ["KeepTLS", "KeepCrypto"]),
         // Test-only worker for the SIGKILL durability test.
         .executableTarget(name: "keep-store-torture", dependencies: ["KeyHierarchy", "KeepHSM", "KeepStore", "KeepCrypto"],
@@ -73,8 +78,8 @@ let package = Package(
         .testTarget(name: "KeyHierarchyTests", dependencies: ["KeyHierarchy", "KeepHSM", "KeepStore", "KeepCrypto", "KMIP"]),
         .testTarget(name: "KeepStoreTests", dependencies: ["KeepStore"]),
         // keepd as a process: mutual TLS, admission, limits, signals, PyKMIP (Python from the Makefile's .venv).
-        .testTarget(name: "KeepdTests", dependencies: ["KeepServer", "KeepAdminClient", "KeepTLS", "KMIP", "KeyHierarchy", "KeepCrypto"]),
-        .testTarget(name: "KeepServerTests", dependencies: ["KeepServer", "KMIP", "KeyHierarchy", "KeepStore", "KeepHSM", "KeepCrypto", "KeepTLS"]),
+        .testTarget(name: "KeepdTests", dependencies: ["KeepServer", "KeepAdminClient", "KeepTLS", "KMIP", "KeyHierarchy", "KeepCrypto", "KeepAudit"]),
+        .testTarget(name: "KeepServerTests", dependencies: ["KeepServer", "KMIP", "KeyHierarchy", "KeepStore", "KeepHSM", "KeepCrypto", "KeepAudit", "KeepTLS"]),
         .testTarget(name: "KMIPTests", dependencies: ["KMIP"], exclude: ["Vectors"]),
     ]
 )

@@ -178,3 +178,44 @@ private enum EmptyBuffer {
     }()
     static var byte: UnsafePointer<UInt8> { UnsafePointer(mutableByte) }
 }
+
+// MARK: - Keys and BIOs
+
+/// An `EVP_PKEY`. A key object is immutable once made, and OpenSSL documents concurrent signing and verifying
+/// with one `EVP_PKEY` (each through its own `EVP_MD_CTX`) as safe; hence @unchecked Sendable.
+/// `EVP_PKEY_free` cleanses a private key before freeing it.
+final class PKey: @unchecked Sendable {
+    private let pointer: OpaquePointer
+    init(owning pointer: OpaquePointer) { self.pointer = pointer }
+    deinit { EVP_PKEY_free(pointer) }
+    func withPointer<R>(_ body: (OpaquePointer) throws -> R) rethrows -> R { try body(pointer) }
+}
+
+/// A memory `BIO`, for PEM in and out.
+final class MemoryBIO {
+    private let pointer: OpaquePointer
+    /// An empty BIO to write into.
+    init() throws { pointer = try check(BIO_new(BIO_s_mem()), "BIO_new(BIO_s_mem)") }
+    /// A read-only BIO over a copy of `bytes` (OpenSSL does not copy them; the copy lives as long as the BIO).
+    init(reading bytes: [UInt8]) throws {
+        let copy = UnsafeMutableRawBufferPointer.allocate(byteCount: Swift.max(bytes.count, 1), alignment: 1)
+        if !bytes.isEmpty { copy.copyBytes(from: bytes) }
+        owned = copy
+        pointer = try check(BIO_new_mem_buf(copy.baseAddress, Int32(bytes.count)), "BIO_new_mem_buf")
+    }
+    private var owned: UnsafeMutableRawBufferPointer?
+    deinit {
+        BIO_free(pointer)
+        owned?.deallocate()
+    }
+    func withPointer<R>(_ body: (OpaquePointer) throws -> R) rethrows -> R { try body(pointer) }
+
+    /// Everything written so far.
+    func contents() throws -> [UInt8] {
+        let pending = BIO_ctrl_pending(pointer)
+        var out = [UInt8](repeating: 0, count: pending)
+        var read = 0
+        if pending > 0 { try check(BIO_read_ex(pointer, &out, pending, &read), "BIO_read_ex") }
+        return Array(out[0..<read])
+    }
+}

@@ -50,6 +50,12 @@ public protocol HSM: AnyObject, Sendable {
     /// HMAC-SHA-256 of `data` under a key derived from `handle` and `context`.
     func authenticationCode(for data: [UInt8], under handle: KeyHandle, context: [UInt8]) throws -> [UInt8]
 
+    /// The public half of the Ed25519 signing key derived from `handle` and `context`. The private half exists only
+    /// inside the HSM, for `sign`.
+    func signingPublicKey(under handle: KeyHandle, context: [UInt8]) throws -> Ed25519.PublicKey
+    /// An Ed25519 signature of `message` under the signing key derived from `handle` and `context`.
+    func sign(_ message: [UInt8], under handle: KeyHandle, context: [UInt8]) throws -> [UInt8]
+
     /// Rotates the Root of Trust: a new version, every key re-wrapped under it, then the old version destroyed.
     /// Resumable: a rotation interrupted at any point leaves every key readable, and calling this again
     /// completes it instead of starting another. `progress` receives (done, total).
@@ -75,6 +81,15 @@ public struct PartitionVersion: Hashable, Sendable {
 extension HSM {
     /// Backends that cannot tell (a network HSM may not expose a generation) answer nil.
     public func partitionVersion() throws -> PartitionVersion? { nil }
+
+    /// An HSM without signing keys (a test double, a backend that has not implemented them) says so.
+    public func signingPublicKey(under handle: KeyHandle, context: [UInt8]) throws -> Ed25519.PublicKey {
+        throw HSMError(.crypto, "this HSM does not hold signing keys")
+    }
+
+    public func sign(_ message: [UInt8], under handle: KeyHandle, context: [UInt8]) throws -> [UInt8] {
+        throw HSMError(.crypto, "this HSM does not hold signing keys")
+    }
 
     @discardableResult
     public func rotateRootOfTrust() throws -> UInt32 { try rotateRootOfTrust { _, _ in } }

@@ -9,15 +9,18 @@ public struct CallerIdentity: Hashable, Sendable, CustomStringConvertible {
     public var fingerprint: String
     public var subject: String
     public var wireProfile: WireProfile
+    /// The peer's address (`host:port`) as the network layer saw it, for the audit record; empty when unknown.
+    public var remoteAddress: String
 
     public init(domainID: String, role: ClientRole, clientName: String, fingerprint: String, subject: String,
-                wireProfile: WireProfile = .standard) {
+                wireProfile: WireProfile = .standard, remoteAddress: String = "") {
         self.domainID = domainID
         self.role = role
         self.clientName = clientName
         self.fingerprint = fingerprint
         self.subject = subject
         self.wireProfile = wireProfile
+        self.remoteAddress = remoteAddress
     }
 
     public var description: String { "\(clientName) (\(role.rawValue) of \(domainID))" }

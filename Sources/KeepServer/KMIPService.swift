@@ -1,4 +1,5 @@
 import KMIP
+import KeepCrypto
 import KeyHierarchy
 
 /// The transport-independent KMIP request processor: keepd calls it once per message received from an
@@ -15,14 +16,14 @@ public final class KMIPService: Sendable {
     private let audit: any AuditSink
     private let clock: @Sendable () -> Int64
     /// For the administration operations (keepctl); nil answers them Feature Not Supported.
-    public let administration: Administration?
+    public let administration: AdministrationTools?
 
     /// Versions this server speaks, best first: Discover Versions' answer.
     public static let supportedVersions: [ProtocolVersion] = [.v2_1, .v2_0, .v1_4, .v1_3, .v1_2, .v1_1, .v1_0]
 
     /// `clock` returns microseconds since the POSIX epoch (response time stamps, audit times).
     public init(hierarchy: KeyHierarchy, configuration: ServiceConfiguration = ServiceConfiguration(), audit: any AuditSink,
-                administration: Administration? = nil, clock: @escaping @Sendable () -> Int64 = KeyHierarchy.systemClock) {
+                administration: AdministrationTools? = nil, clock: @escaping @Sendable () -> Int64 = KeyHierarchy.systemClock) {
         self.hierarchy = hierarchy
         self.configuration = configuration
         self.audit = audit
@@ -43,7 +44,7 @@ public final class KMIPService: Sendable {
         } catch {
             let version = Self.negotiate(Self.requestedVersion(in: bytes) ?? .v1_0)
             let failure = ErrorMapping.serviceError(error)
-            return refuse(version: version, failure, caller: caller, start: start, correlation: nil).encoded()
+            return refuse(version: version, failure, caller: caller, start: start, correlation: Correlation(client: nil, version: version)).encoded()
         }
         return handle(request, caller: caller).encoded()
     }
@@ -53,7 +54,7 @@ public final class KMIPService: Sendable {
         let start = ContinuousClock.now
         let header = request.header
         let version = Self.negotiate(header.protocolVersion)
-        let correlation = version >= .v1_4 ? header.clientCorrelationValue : nil
+        let correlation = Correlation(client: header.clientCorrelationValue, version: version)
         guard version == header.protocolVersion else {
             return refuse(version: version, ServiceError(.unsupportedProtocolVersion,
                                                          "protocol version \(header.protocolVersion) is not supported; this server speaks 1.0 to 2.1"),
@@ -99,9 +100,14 @@ public final class KMIPService: Sendable {
         if let limit = header.maximumResponseSize {
             enforce(limit: limit, on: &response)
         }
-        // Recorded once the answer is final, so the audit says what the client was told.
-        for (item, outcome) in zip(response.batchItems, outcomes) {
-            record(item, caller: caller, version: version, objectIDs: outcome.objectIDs, duration: outcome.duration)
+        // Recorded once the answer is final, so the audit says what the client was told; sent only once recorded.
+        let events = zip(response.batchItems, outcomes).map { item, outcome in
+            event(item, caller: caller, version: version, objectIDs: outcome.objectIDs, duration: outcome.duration, correlation: correlation)
+        }
+        do {
+            try audit.record(events)
+        } catch {
+            return unrecorded(response, version: version)
         }
         return response
     }
@@ -173,23 +179,59 @@ public final class KMIPService: Sendable {
 
     // MARK: Responses
 
-    private func responseHeader(_ version: ProtocolVersion, count: Int, correlation: String?) -> ResponseHeader {
+    /// The correlation values of one message (KMIP 1.4 §6.20, §6.21). The client's is logged, not echoed; a client
+    /// that sends one gets a Server Correlation Value back, a random identifier for the exchange that is logged with
+    /// every item, so its report of a response finds the audit events. That is how the OASIS test cases answer
+    /// (TC-CS-CORVAL-1-14 with a Server Correlation Value, every case without a Client Correlation Value without one).
+    struct Correlation {
+        let client: String?
+        let server: String?
+
+        init(client: String?, version: ProtocolVersion) {
+            self.client = version >= .v1_4 ? client : nil
+            self.server = self.client == nil ? nil : (try? SecureRandom.publicBytes(count: 16)).map(KMIPService.hex)
+        }
+    }
+
+    private static func hex(_ bytes: [UInt8]) -> String {
+        let digits = Array("0123456789abcdef")
+        return String(bytes.flatMap { [digits[Int($0 >> 4)], digits[Int($0 & 0xF)]] })
+    }
+
+    private func responseHeader(_ version: ProtocolVersion, count: Int, correlation: Correlation) -> ResponseHeader {
         var header = ResponseHeader(protocolVersion: version, timeStamp: DateTime(secondsSinceEpoch: clock() / 1_000_000), batchCount: Int32(count))
-        header.clientCorrelationValue = correlation
+        header.serverCorrelationValue = correlation.server
         return header
     }
 
-    /// A message refused as a whole: one failed batch item, no operation.
+    /// A message refused as a whole: one failed batch item, no operation. Refused whether or not the refusal
+    /// could be recorded: a refusal carries nothing to withhold.
     private func refuse(version: ProtocolVersion, _ failure: ServiceError, caller: CallerIdentity, start: ContinuousClock.Instant,
-                        correlation: String?) -> ResponseMessage {
+                        correlation: Correlation) -> ResponseMessage {
         let item = ResponseBatchItem(operation: nil, failure: failure.code.resultReason(in: version), message: failure.message)
-        record(item, caller: caller, version: version, objectIDs: [], duration: ContinuousClock.now - start)
+        try? audit.record([event(item, caller: caller, version: version, objectIDs: [], duration: ContinuousClock.now - start, correlation: correlation)])
         return ResponseMessage(header: responseHeader(version, count: 1, correlation: correlation), batchItems: [item])
     }
 
-    private func record(_ item: ResponseBatchItem, caller: CallerIdentity, version: ProtocolVersion, objectIDs: [String], duration: Duration) {
-        audit.record(AuditEvent(time: clock(), caller: caller, protocolVersion: version, operation: item.operation,
-                                uniqueBatchItemID: item.uniqueBatchItemID, objectIDs: objectIDs, resultStatus: item.resultStatus,
-                                resultReason: item.resultReason, resultMessage: item.resultMessage, duration: duration))
+    /// The answer when the outcome could not be recorded: every item fails (no payload, so no key leaves), with a
+    /// message that says why and nothing else. The operations themselves have run (a Create has stored its key);
+    /// what fails closed is the response.
+    private func unrecorded(_ response: ResponseMessage, version: ProtocolVersion) -> ResponseMessage {
+        let failure = ServiceError(.internalError, "the audit log could not record this request: it was not answered")
+        let items = response.batchItems.map {
+            ResponseBatchItem(operation: $0.operation, uniqueBatchItemID: $0.uniqueBatchItemID,
+                              failure: failure.code.resultReason(in: version), message: failure.message)
+        }
+        return ResponseMessage(header: response.header, batchItems: items)
+    }
+
+    private func event(_ item: ResponseBatchItem, caller: CallerIdentity, version: ProtocolVersion, objectIDs: [String],
+                       duration: Duration, correlation: Correlation) -> AuditEvent {
+        var event = AuditEvent(time: clock(), caller: caller, protocolVersion: version, operation: item.operation,
+                               uniqueBatchItemID: item.uniqueBatchItemID, objectIDs: objectIDs, resultStatus: item.resultStatus,
+                               resultReason: item.resultReason, resultMessage: item.resultMessage, duration: duration)
+        event.clientCorrelationValue = correlation.client
+        event.serverCorrelationValue = correlation.server
+        return event
     }
 }

@@ -138,13 +138,16 @@ public struct ObjectQuery: Hashable, Sendable {
     public var length: Int32?
     public var name: String?
     public var customAttribute: CustomAttribute?
+    /// States to leave out (a Locate does not return destroyed objects unless asked for them).
+    public var excludedStates: [UInt32]
     public var offset: Int
     public var limit: Int?
 
     public init(domainID: String, objectType: UInt32? = nil, state: UInt32? = nil, algorithm: UInt32? = nil,
                 length: Int32? = nil, name: String? = nil, customAttribute: CustomAttribute? = nil,
-                offset: Int = 0, limit: Int? = nil) {
+                excludedStates: [UInt32] = [], offset: Int = 0, limit: Int? = nil) {
         self.domainID = domainID
+        self.excludedStates = excludedStates
         self.objectType = objectType
         self.state = state
         self.algorithm = algorithm

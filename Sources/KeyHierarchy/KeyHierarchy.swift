@@ -93,36 +93,78 @@ public final class KeyHierarchy: Sendable {
 
     // MARK: Objects
 
-    /// Creates an AES key (a KEK, for a VM) in the domain: generated here, wrapped under the domain's DK, stored.
-    public func createSymmetricKey(in domainID: String, lengthInBits: Int32 = 256, template: ObjectAttributes? = nil) throws -> ManagedObject {
-        try createSymmetricKeys(count: 1, in: domainID, lengthInBits: lengthInBits) { _ in template }[0]
+    /// Creates a symmetric key (an AES KEK, for a VM) in the domain: generated here, wrapped under the domain's DK,
+    /// stored.
+    public func createSymmetricKey(in domainID: String, algorithm: CryptographicAlgorithm = .aes, lengthInBits: Int32 = 256,
+                                   template: ObjectAttributes? = nil) throws -> ManagedObject {
+        try createSymmetricKeys(count: 1, in: domainID, algorithm: algorithm, lengthInBits: lengthInBits) { _ in template }[0]
     }
 
-    /// Creates `count` AES keys in the domain in one durable transaction (bulk provisioning: one fsync for all).
-    /// `template(i)` gives the attributes of the i-th key (names, custom attributes); nil means none.
-    public func createSymmetricKeys(count: Int, in domainID: String, lengthInBits: Int32 = 256,
+    /// Creates `count` symmetric keys in the domain in one durable transaction (bulk provisioning: one fsync for
+    /// all). `template(i)` gives the attributes of the i-th key (names, custom attributes); nil means none. Each key
+    /// gets its Digest (SHA-256 of the Raw key) and, as KMIP 1.3 §3.44 asks of a server-made object, an Original
+    /// Creation Date equal to its Initial Date.
+    public func createSymmetricKeys(count: Int, in domainID: String, algorithm: CryptographicAlgorithm = .aes, lengthInBits: Int32 = 256,
                                     template: (Int) -> ObjectAttributes? = { _ in nil }) throws -> [ManagedObject] {
-        guard Self.aesKeyLengths.contains(lengthInBits) else {
-            throw HierarchyError(.invalidRequest, "AES keys are 128, 192 or 256 bits, not \(lengthInBits)")
+        guard let byteCount = Self.keyByteCount(algorithm: algorithm, lengthInBits: lengthInBits) else {
+            throw HierarchyError(.invalidRequest, "Keep generates AES keys of 128, 192 or 256 bits and Triple DES keys of 168 bits, not \(algorithm) \(lengthInBits)")
         }
         let objects = try (0..<count).map { i in
             var attributes = template(i) ?? ObjectAttributes(objectType: .symmetricKey)
             attributes.objectType = .symmetricKey
-            attributes.cryptographicAlgorithm = .aes
+            attributes.cryptographicAlgorithm = algorithm
             attributes.cryptographicLength = lengthInBits
-            return (attributes: attributes, material: try backend { try SecureRandom.bytes(count: Int(lengthInBits) / 8) })
+            attributes.dates.originalCreation = nil
+            let material = try generateKey(algorithm: algorithm, byteCount: byteCount)
+            Self.setDigest(of: material, in: &attributes)
+            return (attributes: attributes, material: material)
         }
         return try insertObjects(in: domainID, objects)
     }
 
-    /// Registers an object the client supplies: a symmetric key, secret data or an opaque object.
+    /// The bytes of a symmetric key of `algorithm` and `lengthInBits`, or nil for a key Keep does not make: AES
+    /// 128/192/256, and three-key Triple DES (168 bits of key in 24 bytes with their parity bits), which the KMIP
+    /// FIPS key foundry profile (SKFF) requires a server to create. Keep stores and serves Triple DES keys but never
+    /// encrypts with them.
+    public static func keyByteCount(algorithm: CryptographicAlgorithm, lengthInBits: Int32) -> Int? {
+        switch algorithm {
+        case .aes: aesKeyLengths.contains(lengthInBits) ? Int(lengthInBits) / 8 : nil
+        case .des3: lengthInBits == 168 ? 24 : nil
+        default: nil
+        }
+    }
+
+    private func generateKey(algorithm: CryptographicAlgorithm, byteCount: Int) throws -> SecureBytes {
+        var material = try backend { try SecureRandom.bytes(count: byteCount) }
+        if algorithm == .des3 {
+            // DES keys carry odd parity in each byte's low bit (FIPS 46-3 §2); some consumers check it.
+            material.withUnsafeMutableBytes { bytes in
+                for i in bytes.indices {
+                    let high = bytes[i] & 0xFE
+                    bytes[i] = high | (high.nonzeroBitCount % 2 == 0 ? 1 : 0)
+                }
+            }
+        }
+        return material
+    }
+
+    /// Replaces the object's Digest with one of `material` in Raw format.
+    private static func setDigest(of material: SecureBytes, in attributes: inout ObjectAttributes) {
+        attributes.other.removeAll { $0.tag == .digest }
+        attributes.other.append(KeyDigest.attribute(of: material, format: .raw))
+    }
+
+    /// Registers an object the client supplies: a symmetric key, secret data, an opaque object, or a template (whose
+    /// value is its attribute list).
     public func register(in domainID: String, attributes: ObjectAttributes, material: SecureBytes) throws -> ManagedObject {
-        guard [.symmetricKey, .secretData, .opaqueObject].contains(attributes.objectType) else {
-            throw HierarchyError(.invalidRequest, "Keep registers symmetric keys, secret data and opaque objects, not \(attributes.objectType)")
+        guard [.symmetricKey, .secretData, .opaqueObject, .template].contains(attributes.objectType) else {
+            throw HierarchyError(.invalidRequest, "Keep registers symmetric keys, secret data, opaque objects and templates, not \(attributes.objectType)")
         }
         guard !material.isEmpty else { throw HierarchyError(.invalidRequest, "no key material") }
         if attributes.objectType == .symmetricKey {
-            guard let length = attributes.cryptographicLength, Int(length) == material.count * 8 else {
+            guard let length = attributes.cryptographicLength,
+                  material.count == attributes.cryptographicAlgorithm.flatMap({ Self.keyByteCount(algorithm: $0, lengthInBits: length) })
+                  ?? Int(length) / 8, Int(length) <= material.count * 8 else {
                 throw HierarchyError(.invalidRequest, "Cryptographic Length does not match the \(material.count * 8)-bit key")
             }
         }
@@ -164,14 +206,24 @@ public final class KeyHierarchy: Sendable {
         }
     }
 
-    /// ReKey: a new key with the old one's attributes and a fresh value; the names move to the new key, and the
-    /// two are linked (Replacement Object Link on the old, Replaced Object Link on the new).
-    public func rekey(_ uid: String, in domainID: String, activationOffsetSeconds: Int64? = nil) throws -> ManagedObject {
+    /// ReKey (KMIP 1.4 §4.4): a new key with the old one's attributes and a fresh value; the names move to the new
+    /// key, and the two are linked (Replacement Object Link on the old, Replaced Object Link on the new).
+    ///
+    /// Dates: without an Offset the new key's Activation, Process Start, Protect Stop and Deactivation Dates are
+    /// the old key's. With one, its Activation Date is its Initial Date plus the Offset, and the other three keep
+    /// their distance from the Activation Date. The state follows from the dates, so re-keying a key whose
+    /// Activation Date has passed gives an Active key. `prepare` then changes the new key's attributes before it is
+    /// stored (the request's template, server attributes); it may not change the algorithm or length.
+    public func rekey(_ uid: String, in domainID: String, offsetSeconds: Int64? = nil,
+                      prepare: (inout ObjectAttributes) throws -> Void = { _ in }) throws -> ManagedObject {
         let old = try object(uid, in: domainID)
-        guard old.attributes.objectType == .symmetricKey, let length = old.attributes.cryptographicLength else {
-            throw HierarchyError(.invalidRequest, "ReKey applies to symmetric keys")
+        guard old.attributes.objectType == .symmetricKey, let algorithm = old.attributes.cryptographicAlgorithm,
+              let length = old.attributes.cryptographicLength,
+              let byteCount = Self.keyByteCount(algorithm: algorithm, lengthInBits: length) else {
+            throw HierarchyError(.invalidRequest, "ReKey applies to the AES and Triple DES keys Keep makes")
         }
-        guard [.preActive, .active, .deactivated].contains(old.attributes.state) else {
+        // A compromised key is replaced as well: that is what re-keying after a compromise is for.
+        guard [.preActive, .active, .deactivated, .compromised].contains(old.attributes.state) else {
             throw HierarchyError(.wrongLifecycleState, "cannot re-key an object in state \(old.attributes.state)")
         }
         var attributes = ObjectAttributes(objectType: .symmetricKey)
@@ -182,11 +234,29 @@ public final class KeyHierarchy: Sendable {
         attributes.links = old.attributes.links.filter { $0.type != .replacedObjectLink && $0.type != .replacementObjectLink }
             + [.init(.replacedObjectLink, uid)]
         let now = nowSeconds
-        attributes.dates.activation = now + (activationOffsetSeconds ?? 0)
+        attributes.dates.activation = old.attributes.dates.activation
+        attributes.dates.deactivation = old.attributes.dates.deactivation
+        if let offsetSeconds {
+            let activation = now + offsetSeconds
+            attributes.dates.activation = activation
+            if let oldActivation = old.attributes.dates.activation {
+                let shift = activation - oldActivation
+                attributes.dates.deactivation = old.attributes.dates.deactivation.map { $0 + shift }
+                attributes.other = attributes.other.map { item in
+                    guard [Tag.processStartDate, .protectStopDate].contains(item.tag), case .dateTime(let date) = item.value else { return item }
+                    return TTLV(item.tag, .dateTime(date + shift))
+                }
+            }
+        }
         attributes.dates.originalCreation = old.attributes.dates.originalCreation ?? old.attributes.dates.initial
-        let material = try backend { try SecureRandom.bytes(count: Int(length) / 8) }
-        attributes.cryptographicAlgorithm = old.attributes.cryptographicAlgorithm
+        attributes.cryptographicAlgorithm = algorithm
         attributes.cryptographicLength = length
+        try prepare(&attributes)
+        guard attributes.cryptographicAlgorithm == algorithm, attributes.cryptographicLength == length else {
+            throw HierarchyError(.invalidRequest, "a re-keyed key keeps the old key's algorithm and length")
+        }
+        let material = try generateKey(algorithm: algorithm, byteCount: byteCount)
+        Self.setDigest(of: material, in: &attributes)
         return try insertObject(in: domainID, attributes: attributes, material: material) { writer, newUID in
             // The old key gives up its names and points at its replacement, in the same transaction.
             guard let record = try writer.object(uid: uid, domainID: domainID) else {
@@ -384,6 +454,9 @@ public final class KeyHierarchy: Sendable {
             var attributes = attributes
             attributes.dates.initial = now / 1_000_000
             attributes.dates.lastChange = now / 1_000_000
+            // KMIP 1.3 §3.44: set by the server to the Initial Date when it made the object, and to the current
+            // time for a registered object whose client gave none.
+            if attributes.dates.originalCreation == nil { attributes.dates.originalCreation = now / 1_000_000 }
             if attributes.state == .preActive { _ = Lifecycle.advance(&attributes, now: now / 1_000_000) }
             prepared.append((try newIdentifier(), attributes, material))
         }

@@ -1,20 +1,24 @@
-// keepctl: the operator's CLI. `init` and `recover-admin` work on a stopped installation's files; every other
-// command is a KMIP administration operation sent to keepd over mutual TLS with an installation administrator's
-// certificate, so keepd authenticates and audits it like any other request. One file per command group under
-// Commands/; argument parsing, output, confirmation and progress in Support/. See docs/operations.md.
+// keepctl: the operator's CLI. `init` and `recover-admin` work on a stopped installation's files, `audit` on the
+// audit log's files; every other command is a KMIP administration operation sent to keepd over mutual TLS with an
+// installation administrator's certificate, so keepd authenticates and audits it like any other request. One file
+// per command group under Commands/ (`audit` in AuditCommand.swift, with its own parser); argument parsing, output,
+// confirmation and progress in Support/. See docs/operations.md.
 import Foundation
 
+/// A command group: its subcommands, or (`audit`) a runner that parses its own arguments and returns the exit status.
+typealias Group = (name: String, summary: String, commands: [Command], runner: (@Sendable ([String]) -> Int32)?)
+
 /// The command groups, in the order `keepctl --help` lists them.
-let groups: [(name: String, summary: String, commands: [Command])] = [
-    ("init", "create a new installation (keepd stopped)", InitCommands.all.filter { $0.words == ["init"] }),
-    ("status", "keepd's version, uptime, connections, objects, rotations, audit chain", StatusCommand.all),
-    ("domain", "tenant domains: create, list, show, disable, enable, suspend, resume, policy", DomainCommands.all),
-    ("client", "client certificates: issue, register, list, revoke", ClientCommands.all),
-    ("rotate", "rotate the Root of Trust or a domain's key, online: root, domain, status", RotateCommands.all),
-    ("key", "a domain's keys: list, show, revoke, destroy", KeyCommands.all),
-    // ("audit", "the audit log, offline: show, verify, export", AuditCommands.all),
-    //     ↑ `keepctl audit` reads the audit chain's files directly (it comes with KeepAudit).
-    ("recover-admin", "a new administrator certificate when all are lost (keepd stopped)", InitCommands.all.filter { $0.words == ["recover-admin"] }),
+let groups: [Group] = [
+    ("init", "create a new installation (keepd stopped)", InitCommands.all.filter { $0.words == ["init"] }, nil),
+    ("status", "keepd's version, uptime, connections, objects, rotations, audit chain", StatusCommand.all, nil),
+    ("domain", "tenant domains: create, list, show, disable, enable, suspend, resume, policy", DomainCommands.all, nil),
+    ("client", "client certificates: issue, register, list, revoke", ClientCommands.all, nil),
+    ("rotate", "rotate the Root of Trust or a domain's key, online: root, domain, status", RotateCommands.all, nil),
+    ("key", "a domain's keys: list, show, revoke, destroy", KeyCommands.all, nil),
+    // `keepctl audit` reads the audit log's files directly (offline), with its own parser (AuditCommand.swift).
+    ("audit", "the audit log, from its files: verify, show, export, verify-export", [], { runAudit($0) }),
+    ("recover-admin", "a new administrator certificate when all are lost (keepd stopped)", InitCommands.all.filter { $0.words == ["recover-admin"] }, nil),
 ]
 
 let usage: String = {
@@ -23,7 +27,7 @@ let usage: String = {
     for group in groups { text += "  \(group.name.padding(toLength: width, withPad: " ", startingAt: 0))  \(group.summary)\n" }
     text += """
 
-        Commands other than init and recover-admin go through keepd over mutual TLS, as an installation
+        Commands other than init, recover-admin and audit go through keepd over mutual TLS, as an installation
         administrator (a client of the _system domain). They read the settings file keepctl init writes
         (--config FILE, else $KEEPCTL_CONFIG, else ~/.config/keep/keepctl.json); --server, --cert, --key and
         --ca override it. --json prints JSON for scripts.
@@ -34,7 +38,7 @@ let usage: String = {
     return text
 }()
 
-func groupUsage(_ group: (name: String, summary: String, commands: [Command])) -> String {
+func groupUsage(_ group: Group) -> String {
     var text = "usage: keepctl \(group.name) SUBCOMMAND [ARGUMENTS] [--help]\n\n\(group.summary)\n\nsubcommands:\n"
     let width = group.commands.map { $0.words.dropFirst().joined(separator: " ").count }.max() ?? 0
     for command in group.commands {
@@ -60,6 +64,7 @@ if first == "--help" || first == "-h" || first == "help" {
 guard let group = groups.first(where: { $0.name == first }) else {
     exit(Failure.usage("unknown command \(first) (keepctl --help)"))
 }
+if let runner = group.runner { exit(runner(Array(arguments.dropFirst()))) }
 // A group with one command runs it directly (`keepctl status`); otherwise the next word picks the subcommand.
 let command: Command
 let rest: [String]

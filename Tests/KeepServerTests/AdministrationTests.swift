@@ -11,7 +11,7 @@ import Testing
 final class AdministeredServer {
     let installation: Installation
     let audit = RecordingAuditSink()
-    let administration: Administration
+    let administration: AdministrationTools
     let service: KMIPService
     let ca: CertificateAuthority
     let caPath: String
@@ -29,8 +29,8 @@ final class AdministeredServer {
         let keyPath = installation.directory.appendingPathComponent("ca.key").path
         try Certificate.writePEM([ca.certificate], to: caPath)
         try ca.privateKey.writePEM(to: keyPath)
-        administration = Administration(registry: installation.registry,
-                                        certificates: Administration.Certificates(issuerCertificate: caPath, issuerPrivateKey: keyPath, clientCAs: [caPath]),
+        administration = AdministrationTools(registry: installation.registry,
+                                        certificates: AdministrationTools.Certificates(issuerCertificate: caPath, issuerPrivateKey: keyPath, clientCAs: [caPath]),
                                         nodeID: "test-node", serverVersion: "0.1", auditChainHead: { "head-of-chain" })
         service = KMIPService(hierarchy: installation.hierarchy, audit: ActivityRecordingSink(activity: administration.activity, next: audit),
                               administration: administration)
@@ -339,11 +339,11 @@ struct AdministrationTests {
         #expect(events[1].operation == .keepCreateDomain && events[1].resultReason == .objectAlreadyExists && events[1].objectIDs == ["domain:acme"])
         #expect(events[2].operation == .keepListDomains && events[2].resultReason == .permissionDenied && events[2].caller.domainID == "acme")
         #expect(events[3].operation == .keepRegisterClient && events[3].objectIDs == ["domain:acme", "client:\(vcenter.sha256Fingerprint)"])
+        // In the audit chain an administrator's request is filed under the tenant it acted on (the tenant's auditor
+        // sees it); a tenant's own request, or one naming a domain that does not exist, stays with its caller.
+        #expect(ChainAuditSink.domain(of: events[0]) == "acme" && ChainAuditSink.domain(of: events[3]) == "acme")
+        #expect(ChainAuditSink.domain(of: events[2]) == "acme" && ChainAuditSink.entry(events[0]).operation == "KeepModifyDomain")
+        _ = try server.send(KeepGetDomainRequest(domainIdentifier: "nope"))
+        #expect(ChainAuditSink.domain(of: try #require(server.audit.events.last)) == SystemDomain.identifier)
     }
-}
-
-/// Whether `haystack` contains `needle` as a contiguous run.
-private func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
-    guard !needle.isEmpty, haystack.count >= needle.count else { return false }
-    return (0...(haystack.count - needle.count)).contains { Array(haystack[$0..<($0 + needle.count)]) == needle }
 }

@@ -148,12 +148,20 @@ struct CryptoOperationTests {
             try server.send(version, EncryptRequest(uniqueIdentifier: .text(uid), cryptographicParameters: parameters, data: data))
         }
         expectFailure(try encrypt(kek, nil), .invalidField, "Block Cipher Mode")
-        expectFailure(try encrypt(kek, CryptographicParameters(blockCipherMode: .cbc)), .featureNotSupported, "CBC")
-        expectFailure(try encrypt(kek, CryptographicParameters(blockCipherMode: .cbc), .v2_0), .unsupportedCryptographicParameters)
+        expectFailure(try encrypt(kek, CryptographicParameters(blockCipherMode: .ctr)), .featureNotSupported, "CTR")
+        expectFailure(try encrypt(kek, CryptographicParameters(blockCipherMode: .ctr), .v2_0), .unsupportedCryptographicParameters)
         expectFailure(try encrypt(kek, CryptographicParameters(blockCipherMode: .gcm, paddingMethod: .pkcs5)), .featureNotSupported)
+        expectFailure(try encrypt(kek, CryptographicParameters(blockCipherMode: .cbc, paddingMethod: .ansiX9_23)), .featureNotSupported)
         expectFailure(try encrypt(kek, CryptographicParameters(blockCipherMode: .gcm, cryptographicAlgorithm: .des3)), .featureNotSupported)
         expectFailure(try encrypt(kek, CryptographicParameters(blockCipherMode: .gcm), .v1_2), .featureNotSupported, "1.4")
-        expectFailure(try encrypt(try server.activeKey(bits: 128), CryptographicParameters(blockCipherMode: .gcm)), .featureNotSupported, "256-bit")
+        // A GCM tag no general-purpose use allows: General Failure in 1.x (as CS-BC-M-GCM-1 answers), Bad Cryptographic Parameters in 2.x.
+        var shortTag = CryptographicParameters(blockCipherMode: .gcm)
+        shortTag.tagLength = 8
+        expectFailure(try encrypt(kek, shortTag), .generalFailure, "12 to 16")
+        expectFailure(try encrypt(kek, shortTag, .v2_1), .badCryptographicParameters)
+        // ECB without padding takes whole blocks.
+        expectFailure(try server.send(.v1_4, EncryptRequest(uniqueIdentifier: .text(kek), cryptographicParameters: CryptographicParameters(blockCipherMode: .ecb),
+                                                            data: SecureBytes(repeating: 1, count: 17))), .invalidField, "16-byte blocks")
         expectFailure(try encrypt(try server.createKey(), CryptographicParameters(blockCipherMode: .gcm)), .permissionDenied, "PreActive")
         expectFailure(try encrypt(try server.activeKey(usage: [.decrypt]), CryptographicParameters(blockCipherMode: .gcm)), .permissionDenied, "Usage Mask")
         expectFailure(try encrypt("nothing-here", CryptographicParameters(blockCipherMode: .gcm)), .itemNotFound)
@@ -168,8 +176,11 @@ struct CryptoOperationTests {
         expectFailure(try server.send(.v1_4, streaming), .featureNotSupported, "streaming")
         expectFailure(try server.send(.v1_4, EncryptRequest(uniqueIdentifier: .text(kek), cryptographicParameters: CryptographicParameters(blockCipherMode: .gcm),
                                                             data: SecureBytes(repeating: 0, count: 64 * 1024 + 1))), .invalidField, "limited")
+        // A missing IV: Invalid Message in 1.x (as CS-BC-M-11 answers), Missing Initialization Vector in 2.x.
         expectFailure(try server.send(.v1_4, DecryptRequest(uniqueIdentifier: .text(kek), cryptographicParameters: CryptographicParameters(blockCipherMode: .gcm), data: [1, 2, 3])),
-                      .invalidField, "IV")
+                      .invalidMessage, "IV")
+        expectFailure(try server.send(.v2_1, DecryptRequest(uniqueIdentifier: .text(kek), cryptographicParameters: CryptographicParameters(blockCipherMode: .cbc), data: [UInt8](repeating: 0, count: 16))),
+                      .missingInitializationVector)
         // RFC 3394 wraps whole 8-byte blocks: a 5-byte value is an invalid field (RFC 5649 takes it).
         expectFailure(try server.send(.v1_4, EncryptRequest(uniqueIdentifier: .text(kek), cryptographicParameters: CryptographicParameters(blockCipherMode: .nistKeyWrap),
                                                             data: SecureBytes(repeating: 3, count: 5))), .invalidField, "multiple of 8")
@@ -186,6 +197,99 @@ struct CryptoOperationTests {
         expectFailure(try encrypt(kek, CryptographicParameters(blockCipherMode: .nistKeyWrap)), .permissionDenied, "Deactivated")
     }
 
+    /// Registers an Active AES key with known bytes (test vectors), with extra template attributes.
+    private func knownKey(_ server: TestServer, _ hex: String, extra: [Attribute] = []) throws -> String {
+        let bytes = SecureBytes(bytes(hex))
+        let block = KeyBlock(keyFormatType: .raw, keyValue: .structure(.bytes(bytes), attributes: nil), cryptographicAlgorithm: .aes,
+                             cryptographicLength: Int32(bytes.count * 8))
+        let activation = Attribute(.activationDate, .dateTime(DateTime(secondsSinceEpoch: 1_000)))
+        let response: RegisterResponse = try server.ok(.v1_4, RegisterRequest(object: .symmetricKey(block), attributes: AttributeSet([activation] + extra)))
+        return try #require(response.uniqueIdentifier.text)
+    }
+
+    private func bytes(_ hex: String) -> [UInt8] {
+        var out: [UInt8] = []
+        var index = hex.startIndex
+        while index < hex.endIndex {
+            let next = hex.index(index, offsetBy: 2)
+            out.append(UInt8(hex[index..<next], radix: 16)!)
+            index = next
+        }
+        return out
+    }
+
+    /// ECB (FIPS 197 C.1), CBC with PKCS#7 padding and GCM with a truncated tag (NIST GCM test case 2), as the KMIP
+    /// 1.4 cryptographic-services profile runs them.
+    @Test func blockModesAndGCMMatchKnownVectors() throws {
+        let server = try TestServer()
+        let ecbKey = try knownKey(server, "000102030405060708090a0b0c0d0e0f")
+        let ecb = CryptographicParameters(blockCipherMode: .ecb)
+        let encrypted: EncryptResponse = try server.ok(.v1_4, EncryptRequest(uniqueIdentifier: .text(ecbKey), cryptographicParameters: ecb,
+                                                                              data: SecureBytes(bytes("00112233445566778899aabbccddeeff"))))
+        #expect(encrypted.data == bytes("69c4e0d86a7b0430d8cdb78070b4c55a") && encrypted.ivCounterNonce == nil)
+        let decrypted: DecryptResponse = try server.ok(.v1_4, DecryptRequest(uniqueIdentifier: .text(ecbKey), cryptographicParameters: ecb, data: encrypted.data))
+        #expect(decrypted.data == SecureBytes(bytes("00112233445566778899aabbccddeeff")))
+
+        // The key's Cryptographic Parameters (CBC, PKCS5) apply; 33 bytes pad to 48.
+        let cbcParameters = Attribute(.cryptographicParameters, .cryptographicParameters(CryptographicParameters(blockCipherMode: .cbc, paddingMethod: .pkcs5)))
+        let cbcKey = try knownKey(server, "0123456789abcdef0123456789abcdef", extra: [cbcParameters])
+        let plaintext = SecureBytes(bytes("010203040506070809101112131415160102030405060708091011121314151601"))
+        let iv = bytes("ff020304050607080910111213141516")
+        let cbc: EncryptResponse = try server.ok(.v1_4, EncryptRequest(uniqueIdentifier: .text(cbcKey), data: plaintext, ivCounterNonce: iv))
+        #expect(cbc.data == bytes("e768203ba72b6e157daaad34b1e791d8e88457dc147942f01bfaff7b28a3cdde2203d4d5a4c7928ba9e9cc78b66a6546"))
+        let cbcBack: DecryptResponse = try server.ok(.v1_4, DecryptRequest(uniqueIdentifier: .text(cbcKey), data: cbc.data, ivCounterNonce: iv))
+        #expect(cbcBack.data == plaintext)
+        // Without an IV the server draws one and returns it.
+        let drawn: EncryptResponse = try server.ok(.v1_4, EncryptRequest(uniqueIdentifier: .text(cbcKey), data: plaintext))
+        let drawnIV = try #require(drawn.ivCounterNonce)
+        #expect(drawnIV.count == 16)
+        let drawnBack: DecryptResponse = try server.ok(.v1_4, DecryptRequest(uniqueIdentifier: .text(cbcKey), data: drawn.data, ivCounterNonce: drawnIV))
+        #expect(drawnBack.data == plaintext)
+
+        let gcmKey = try knownKey(server, "00000000000000000000000000000000")
+        var gcm = CryptographicParameters(blockCipherMode: .gcm)
+        let zeros12 = [UInt8](repeating: 0, count: 12)
+        let sealed: EncryptResponse = try server.ok(.v1_4, EncryptRequest(uniqueIdentifier: .text(gcmKey), cryptographicParameters: gcm,
+                                                                           data: SecureBytes(repeating: 0, count: 16), ivCounterNonce: zeros12))
+        #expect(sealed.data == bytes("0388dace60b6a392f328c2b971b2fe78") && sealed.authenticatedEncryptionTag == bytes("ab6e47d42cec13bdf53a67b21257bddf"))
+        gcm.tagLength = 12
+        var truncated = DecryptRequest(uniqueIdentifier: .text(gcmKey), cryptographicParameters: gcm, data: sealed.data, ivCounterNonce: zeros12)
+        truncated.authenticatedEncryptionTag = bytes("ab6e47d42cec13bdf53a67b2")
+        let opened: DecryptResponse = try server.ok(.v1_4, truncated)
+        #expect(opened.data == SecureBytes(repeating: 0, count: 16))
+        truncated.authenticatedEncryptionTag = bytes("006e47d42cec13bdf53a67b2")
+        expectFailure(try server.send(.v1_4, truncated), .cryptographicFailure)
+    }
+
+    /// A key past its Protect Stop Date no longer encrypts; one before its Process Start Date does not yet decrypt.
+    @Test func protectAndProcessDatesBoundKeyUse() throws {
+        let server = try TestServer()
+        let ecb = CryptographicParameters(blockCipherMode: .ecb)
+        let block = SecureBytes(repeating: 5, count: 16)
+        let stopped = try knownKey(server, "000102030405060708090a0b0c0d0e0f", extra: [Attribute(.protectStopDate, .dateTime(DateTime(secondsSinceEpoch: 2_000)))])
+        expectFailure(try server.send(.v1_4, EncryptRequest(uniqueIdentifier: .text(stopped), cryptographicParameters: ecb, data: block)), .permissionDenied, "Protect Stop Date")
+        let _: DecryptResponse = try server.ok(.v1_4, DecryptRequest(uniqueIdentifier: .text(stopped), cryptographicParameters: ecb, data: block.copyBytes()))
+        let later = try knownKey(server, "000102030405060708090a0b0c0d0e0f", extra: [Attribute(.processStartDate, .dateTime(DateTime(secondsSinceEpoch: 4_102_444_800)))])
+        let _: EncryptResponse = try server.ok(.v1_4, EncryptRequest(uniqueIdentifier: .text(later), cryptographicParameters: ecb, data: block))
+        expectFailure(try server.send(.v1_4, DecryptRequest(uniqueIdentifier: .text(later), cryptographicParameters: ecb, data: block.copyBytes())), .permissionDenied, "Process Start Date")
+    }
+
+    /// Usage Limits in bytes: each Encrypt takes its data's length from the allowance, and one that would exceed it
+    /// is refused (Permission Denied in 1.x, as CS-BC-M-7 answers; Usage Limit Exceeded in 2.x).
+    @Test func usageLimitsInBytesAreConsumed() throws {
+        let server = try TestServer()
+        let limits = Attribute(.usageLimits, .structure([TTLV(.usageLimitsTotal, .longInteger(32)), TTLV(.usageLimitsUnit, .enumeration(UsageLimitsUnit.byte.rawValue))]))
+        let uid = try knownKey(server, "000102030405060708090a0b0c0d0e0f", extra: [limits])
+        let request = EncryptRequest(uniqueIdentifier: .text(uid), cryptographicParameters: CryptographicParameters(blockCipherMode: .ecb), data: SecureBytes(repeating: 9, count: 16))
+        let _: EncryptResponse = try server.ok(.v1_4, request)
+        let attributes: GetAttributesResponse = try server.ok(.v1_4, GetAttributesRequest(uniqueIdentifier: .text(uid), attributeNames: [.standard(.usageLimits)]))
+        #expect(attributes.attributes.first?.value == .structure([TTLV(.usageLimitsTotal, .longInteger(32)), TTLV(.usageLimitsCount, .longInteger(16)),
+                                                                   TTLV(.usageLimitsUnit, .enumeration(UsageLimitsUnit.byte.rawValue))]))
+        let _: EncryptResponse = try server.ok(.v1_4, request)
+        expectFailure(try server.send(.v1_4, request), .permissionDenied, "Usage Limits")
+        expectFailure(try server.send(.v2_1, request), .usageLimitExceeded)
+    }
+
     @Test func rngRetrieveReturnsFreshBytesWithinTheLimit() throws {
         let server = try TestServer()
         let first: RNGRetrieveResponse = try server.ok(.v1_3, RNGRetrieveRequest(dataLength: 32))
@@ -195,7 +299,10 @@ struct CryptoOperationTests {
         #expect(maximum.data.count == 1_024)
         expectFailure(try server.send(.v1_4, RNGRetrieveRequest(dataLength: 1_025)), .invalidField, "1024")
         expectFailure(try server.send(.v1_4, RNGRetrieveRequest(dataLength: 0)), .invalidField)
-        expectFailure(try server.send(.v1_2, RNGRetrieveRequest(dataLength: 16)), .operationNotSupported)
+        expectFailure(try server.send(.v1_1, RNGRetrieveRequest(dataLength: 16)), .operationNotSupported)
+        let _: RNGRetrieveResponse = try server.ok(.v1_2, RNGRetrieveRequest(dataLength: 16))
+        // RNG Seed is refused: the generator is seeded by the operating system.
+        expectFailure(try server.send(.v1_2, RNGSeedRequest(data: [1, 2, 3, 4])), .permissionDenied, "operating system")
     }
 
     @Test func checkVerifiesExistenceStateAndUsage() throws {
@@ -210,6 +317,6 @@ struct CryptoOperationTests {
         expectFailure(try server.send(.v1_4, CheckRequest(uniqueIdentifier: "gone")), .itemNotFound)
         let _: RevokeResponse = try server.ok(.v1_4, RevokeRequest(uniqueIdentifier: .text(uid), revocationReason: RevocationReason(.unspecified)))
         let _: DestroyResponse = try server.ok(.v1_4, DestroyRequest(uniqueIdentifier: .text(uid)))
-        expectFailure(try server.send(.v1_4, CheckRequest(uniqueIdentifier: .text(uid))), .permissionDenied, "destroyed")
+        expectFailure(try server.send(.v1_4, CheckRequest(uniqueIdentifier: .text(uid))), .itemNotFound, "destroyed")
     }
 }

@@ -40,7 +40,7 @@ struct MessageTests {
         let v10: QueryResponse = try server.ok(.v1_0, QueryRequest(queryFunctions: functions))
         #expect(v10.operations.contains(.create) && v10.operations.contains(.get) && v10.operations.contains(.locate))
         #expect(!v10.operations.contains(.discoverVersions) && !v10.operations.contains(.encrypt) && !v10.operations.contains(.rngRetrieve))
-        #expect(v10.objectTypes == [.symmetricKey, .secretData, .opaqueObject])
+        #expect(v10.objectTypes == [.symmetricKey, .template, .secretData, .opaqueObject])
         #expect(v10.vendorIdentification == "Keep")
         #expect(v10.serverInformation?.children.isEmpty == true)
         #expect(v10.capabilities.isEmpty)
@@ -61,6 +61,14 @@ struct MessageTests {
         let v21: QueryResponse = try server.ok(.v2_1, QueryRequest(queryFunctions: functions))
         #expect(v21.operations.contains(.setAttribute))
         #expect(v21.serverInformation?[.serverName]?.value == .textString("keepd"))
+        #expect(v21.objectTypes == [.symmetricKey, .secretData, .opaqueObject])  // Templates were removed in 2.0
+
+        // 1.3+: the generator; 1.4: the server profiles keepd claims.
+        let about: QueryResponse = try server.ok(.v1_4, QueryRequest(queryFunctions: [.queryRNGs, .queryProfiles]))
+        #expect(about.capabilities.first { $0.tag == .rngParameters }?[.drbgAlgorithm]?.value == .enumeration(DRBGAlgorithm.ctr.rawValue))
+        #expect(about.capabilities.filter { $0.tag == .profileInformation }.count == QueryHandler.profiles.count)
+        let about13: QueryResponse = try server.ok(.v1_3, QueryRequest(queryFunctions: [.queryRNGs, .queryProfiles]))
+        #expect(about13.capabilities.map(\.tag) == [.rngParameters])
         // Only what was asked.
         let onlyObjects: QueryResponse = try server.ok(.v2_1, QueryRequest(queryFunctions: [.queryObjects]))
         #expect(onlyObjects.operations.isEmpty && onlyObjects.vendorIdentification == nil && !onlyObjects.objectTypes.isEmpty)
@@ -110,7 +118,7 @@ struct MessageTests {
         #expect(attributes.uniqueIdentifier == created)
         #expect(attributes.attributes.map(\.value) == [.enumeration(State.active.rawValue)])
         // Nothing set the placeholder: the item names no object.
-        expectFailure(try server.send(.v1_4, ActivateRequest()), .invalidField, "ID Placeholder")
+        expectFailure(try server.send(.v1_4, ActivateRequest()), .itemNotFound, "ID Placeholder")
     }
 
     @Test func batchCapAndBatchCountAreEnforced() throws {
@@ -235,13 +243,28 @@ struct MessageTests {
         #expect(server.audit.events.contains { $0.operation == nil && $0.resultReason == .invalidMessage })
     }
 
-    @Test func clientCorrelationValueIsEchoedFrom14() throws {
+    /// A Client Correlation Value (1.4+) is logged, not echoed, and answered with a Server Correlation Value that
+    /// is logged too (as the OASIS test case TC-CS-CORVAL-1-14 answers).
+    @Test func clientCorrelationValueGetsAServerCorrelationValue() throws {
         let server = try TestServer()
+        var seen: Set<String> = []
         for version in [ProtocolVersion.v1_3, .v1_4, .v2_1] {
-            var request = RequestMessage(version: version, [RequestBatchItem(QueryRequest(queryFunctions: [.queryObjects]))])
-            request.header.clientCorrelationValue = "trace-42"
-            let response = server.service.handle(request, caller: TestServer.caller())
-            #expect(response.header.clientCorrelationValue == (version >= .v1_4 ? "trace-42" : nil))
+            for client in ["trace-42", nil] {
+                server.audit.reset()
+                var request = RequestMessage(version: version, [RequestBatchItem(QueryRequest(queryFunctions: [.queryObjects]))])
+                request.header.clientCorrelationValue = client
+                let response = server.service.handle(request, caller: TestServer.caller())
+                #expect(response.header.clientCorrelationValue == nil)
+                let event = try #require(server.audit.events.first)
+                if version >= .v1_4 && client != nil {
+                    let value = try #require(response.header.serverCorrelationValue)
+                    #expect(value.count == 32 && seen.insert(value).inserted)
+                    #expect(event.serverCorrelationValue == value && event.clientCorrelationValue == client)
+                } else {
+                    #expect(response.header.serverCorrelationValue == nil)
+                    #expect(event.serverCorrelationValue == nil && event.clientCorrelationValue == nil)
+                }
+            }
         }
     }
 

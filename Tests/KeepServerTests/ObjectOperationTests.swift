@@ -31,8 +31,10 @@ struct ObjectOperationTests {
         expectFailure(try create([Attribute(.cryptographicLength, .integer(256))]), .invalidField, "AES")
         expectFailure(try create([Attribute(.cryptographicAlgorithm, .enumeration(CryptographicAlgorithm.aes.rawValue))]), .invalidField, "Length")
         expectFailure(try create(aes(100)), .invalidField, "128, 192 or 256")
-        expectFailure(try create([Attribute(.cryptographicAlgorithm, .enumeration(CryptographicAlgorithm.des3.rawValue)),
-                                  Attribute(.cryptographicLength, .integer(168))]), .invalidField, "AES")
+        let des3 = Attribute(.cryptographicAlgorithm, .enumeration(CryptographicAlgorithm.des3.rawValue))
+        expectFailure(try create([des3, Attribute(.cryptographicLength, .integer(112))]), .invalidField, "168")
+        expectFailure(try create([Attribute(.cryptographicAlgorithm, .enumeration(CryptographicAlgorithm.rsa.rawValue)),
+                                  Attribute(.cryptographicLength, .integer(2048))]), .invalidField, "AES")
         expectFailure(try create(aes(256), type: .secretData), .invalidField, "symmetric keys")
         // Attributes the server sets are refused in a template: Permission Denied in 1.x, Attribute Read Only in 2.x.
         let state = Attribute(.state, .enumeration(State.active.rawValue))
@@ -40,8 +42,51 @@ struct ObjectOperationTests {
         expectFailure(try create(aes(256) + [state], .v2_1), .attributeReadOnly)
         expectFailure(try create(aes(256) + aes(128)), .invalidField, "single value")
         let templated = CreateRequest(objectType: .symmetricKey, attributes: AttributeSet(aes(256), templateNames: [Name("tmpl")]))
-        expectFailure(try server.send(.v1_1, templated), .featureNotSupported, "Template")
+        expectFailure(try server.send(.v1_1, templated), .itemNotFound, "Template named tmpl")
         #expect(try server.hierarchy.locate(.init(domainID: "acme")).isEmpty)
+    }
+
+    /// KMIP 1.x Templates: registered with their attributes (their value), applied as defaults by name, returned by
+    /// Get, unusable once destroyed.
+    @Test func templatesGiveDefaultsByName() throws {
+        let server = try TestServer()
+        let template = TTLV.structure(.template, [Attribute(.objectGroup, .text("vm-keys")), Attribute(.cryptographicLength, .integer(128)),
+                                                  Attribute(.cryptographicAlgorithm, .enumeration(CryptographicAlgorithm.aes.rawValue))].map { $0.kmip1TTLV(version: .v1_1) })
+        let registered: RegisterResponse = try server.ok(.v1_1, RegisterRequest(object: .preserved(.template, template),
+                                                                               attributes: AttributeSet([Attribute(.name, .name(Name("tmpl")))])))
+        let templateID = try #require(registered.uniqueIdentifier.text)
+        // The request's own Cryptographic Length wins over the template's; the template's Object Group is added.
+        let created: CreateResponse = try server.ok(.v1_1, CreateRequest(objectType: .symmetricKey, attributes: AttributeSet([Attribute(.cryptographicLength, .integer(256))],
+                                                                                                                        templateNames: [Name("tmpl")])))
+        let key = try server.hierarchy.object(try #require(created.uniqueIdentifier.text), in: "acme")
+        #expect(key.attributes.cryptographicLength == 256 && key.attributes.cryptographicAlgorithm == .aes)
+        #expect(key.attributes.other.contains(TTLV(.objectGroup, .textString("vm-keys"))))
+        let got: GetResponse = try server.ok(.v1_1, GetRequest(uniqueIdentifier: .text(templateID)))
+        #expect(got.object == .preserved(.template, template))
+        // A template can be malformed only in what a template may hold.
+        let bad = TTLV.structure(.template, [Attribute(.state, .enumeration(State.active.rawValue)).kmip1TTLV(version: .v1_1)])
+        expectFailure(try server.send(.v1_1, RegisterRequest(object: .preserved(.template, bad), attributes: AttributeSet([]))), .permissionDenied, "set by the server")
+        // Templates were removed in 2.0.
+        #expect(try server.send(.v2_1, RegisterRequest(object: .preserved(.template, template), attributes: AttributeSet([]))).resultStatus == .operationFailed)
+        let _: DestroyResponse = try server.ok(.v1_1, DestroyRequest(uniqueIdentifier: .text(templateID)))
+        expectFailure(try server.send(.v1_1, CreateRequest(objectType: .symmetricKey, attributes: AttributeSet([], templateNames: [Name("tmpl")]))), .itemNotFound, "Template")
+    }
+
+    /// The FIPS key foundry profile (SKFF) has a server make three-key Triple DES keys: 24 bytes with odd parity.
+    @Test func createsTripleDESKeysWithParity() throws {
+        let server = try TestServer()
+        let des3 = [Attribute(.cryptographicAlgorithm, .enumeration(CryptographicAlgorithm.des3.rawValue)), Attribute(.cryptographicLength, .integer(168))]
+        let created: CreateResponse = try server.ok(.v1_4, CreateRequest(objectType: .symmetricKey, attributes: AttributeSet(des3)))
+        let uid = try #require(created.uniqueIdentifier.text)
+        let got: GetResponse = try server.ok(.v1_4, GetRequest(uniqueIdentifier: .text(uid)))
+        #expect(got.object.keyBlock?.cryptographicAlgorithm == .des3 && got.object.keyBlock?.cryptographicLength == 168)
+        let bytes = try #require(got.object.keyBlock?.keyValue?.keyMaterial?.symmetricKeyBytes)
+        #expect(bytes.count == 24)
+        #expect(bytes.withUnsafeBytes { $0.allSatisfy { $0.nonzeroBitCount % 2 == 1 } })
+        // Stored and served, never used for encryption.
+        let _: ActivateResponse = try server.ok(.v1_4, ActivateRequest(uniqueIdentifier: .text(uid)))
+        expectFailure(try server.send(.v1_4, EncryptRequest(uniqueIdentifier: .text(uid), cryptographicParameters: CryptographicParameters(blockCipherMode: .nistKeyWrap),
+                                                            data: SecureBytes([1, 2, 3]))), .invalidField, "AES")
     }
 
     @Test func registersKeysSecretsAndOpaqueObjectsAndGetsThemBack() throws {
@@ -131,7 +176,7 @@ struct ObjectOperationTests {
         // Metadata stays; key material does not.
         let attributes: GetAttributesResponse = try server.ok(.v1_4, GetAttributesRequest(uniqueIdentifier: .text(uid), attributeNames: [.standard(.state)]))
         #expect(attributes.attributes.map(\.value) == [.enumeration(State.destroyed.rawValue)])
-        expectFailure(try server.send(.v1_4, GetRequest(uniqueIdentifier: .text(uid))), .permissionDenied, "destroyed")
+        expectFailure(try server.send(.v1_4, GetRequest(uniqueIdentifier: .text(uid))), .itemNotFound, "destroyed")
         expectFailure(try server.send(.v2_1, GetRequest(uniqueIdentifier: .text(uid))), .objectDestroyed)
 
         // Compromise from Active.
@@ -172,12 +217,13 @@ struct ObjectOperationTests {
         // Custom attributes get successive indexes, which survive deleting an earlier one.
         for (i, value) in ["a", "b", "c"].enumerated() {
             let item = try add(Attribute(.custom("tag"), .text(value)))
-            #expect(item.payload(as: AddAttributeResponse.self)?.attribute == Attribute(.custom("tag"), index: Int32(i), .text(value)))
+            // Index 0 goes unwritten: an absent Attribute Index means 0.
+            #expect(item.payload(as: AddAttributeResponse.self)?.attribute == Attribute(.custom("tag"), index: i == 0 ? nil : Int32(i), .text(value)))
         }
         let modified: ModifyAttributeResponse = try server.ok(.v1_4, ModifyAttributeRequest(uniqueIdentifier: .text(uid), newAttribute: Attribute(.custom("tag"), index: 1, .text("B"))))
         #expect(modified.attribute == Attribute(.custom("tag"), index: 1, .text("B")))
         let deleted: DeleteAttributeResponse = try server.ok(.v1_4, DeleteAttributeRequest(uniqueIdentifier: .text(uid), attributeName: .custom("tag"), attributeIndex: 0))
-        #expect(deleted.attribute == Attribute(.custom("tag"), index: 0, .text("a")))
+        #expect(deleted.attribute == Attribute(.custom("tag"), .text("a")))
         let list: GetAttributesResponse = try server.ok(.v1_4, GetAttributesRequest(uniqueIdentifier: .text(uid), attributeNames: [.custom("tag")]))
         #expect(list.attributes == [Attribute(.custom("tag"), index: 1, .text("B")), Attribute(.custom("tag"), index: 2, .text("c"))])
 
@@ -274,9 +320,10 @@ struct ObjectOperationTests {
         #expect(try locate([Attribute(.custom("cluster"), .text("west")), Attribute(.state, .enumeration(State.preActive.rawValue))]).uniqueIdentifiers == ids([1]))
         #expect(try locate([Attribute(.name, .name(Name("vm-1"))), Attribute(.name, .name(Name("vm-3")))]).uniqueIdentifiers.isEmpty)
         #expect(try locate([Attribute(.cryptographicUsageMask, .integer(CryptographicUsageMask([.encrypt, .decrypt]).rawValue))]).uniqueIdentifiers.count == 6)
-        // Paging: Located Items counts every match (1.3+).
+        // Paging: Located Items counts every match (1.3+), when the request pages with Offset Items.
         let page = try locate([], maximum: 2, offset: 1)
         #expect(page.uniqueIdentifiers == ids([1, 2]) && page.locatedItems == 7)
+        #expect(try locate([], maximum: 2).locatedItems == nil)
         #expect(try locate([], version: .v1_2, maximum: 2).locatedItems == nil)
         let range = try locate([Attribute(.initialDate, .dateTime(DateTime(secondsSinceEpoch: 0))), Attribute(.initialDate, .dateTime(DateTime(secondsSinceEpoch: 4_000_000_000)))])
         #expect(range.uniqueIdentifiers.count == 7)
@@ -289,13 +336,18 @@ struct ObjectOperationTests {
         let capped = KMIPService(hierarchy: server.hierarchy, configuration: configuration, audit: server.audit)
         let response = capped.handle(RequestMessage(version: .v1_4, [RequestBatchItem(LocateRequest(maximumItems: 100))]), caller: TestServer.caller())
         let payload = try #require(response.batchItems.first?.payload(as: LocateResponse.self))
-        #expect(payload.uniqueIdentifiers.count == 3 && payload.locatedItems == 7)
+        #expect(payload.uniqueIdentifiers.count == 3 && payload.locatedItems == nil)
+        var paged = LocateRequest(maximumItems: 100)
+        paged.offsetItems = 0
+        let pagedResponse = capped.handle(RequestMessage(version: .v1_4, [RequestBatchItem(paged)]), caller: TestServer.caller())
+        #expect(pagedResponse.batchItems.first?.payload(as: LocateResponse.self)?.locatedItems == 7)
 
-        // 2.x leaves destroyed objects out unless the Storage Status Mask asks for them.
+        // Destroyed objects are left out unless asked for: by the 2.x Storage Status Mask, or by State.
         let _: RevokeResponse = try server.ok(.v1_4, RevokeRequest(uniqueIdentifier: .text(keys[5]), revocationReason: RevocationReason(.unspecified)))
         let _: DestroyResponse = try server.ok(.v1_4, DestroyRequest(uniqueIdentifier: .text(keys[5])))
         #expect(try locate([], version: .v2_1).uniqueIdentifiers.count == 6)
-        #expect(try locate([], version: .v1_4).uniqueIdentifiers.count == 7)
+        #expect(try locate([], version: .v1_4).uniqueIdentifiers.count == 6)
+        #expect(try locate([Attribute(.state, .enumeration(State.destroyed.rawValue))], version: .v1_4).uniqueIdentifiers == ids([5]))
         var destroyedOnly = LocateRequest(attributes: [])
         destroyedOnly.storageStatusMask = LocateHandler.destroyed
         let destroyed: LocateResponse = try server.ok(.v2_1, destroyedOnly)

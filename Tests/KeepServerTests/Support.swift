@@ -12,9 +12,9 @@ final class RecordingAuditSink: AuditSink, @unchecked Sendable {
     private let lock = NSLock()
     private var recorded: [AuditEvent] = []
 
-    func record(_ event: AuditEvent) {
+    func record(_ events: [AuditEvent]) throws {
         lock.lock()
-        recorded.append(event)
+        recorded += events
         lock.unlock()
     }
 

@@ -77,6 +77,8 @@ struct SQLiteObjectStoreTests {
         #expect(try store.locate(ObjectQuery(domainID: "acme")).count == 10)
         #expect(try store.locate(ObjectQuery(domainID: "acme", name: "even")) == ["k0", "k2", "k4", "k6", "k8"])
         #expect(try store.locate(ObjectQuery(domainID: "acme", state: 2)) == ["k5", "k6", "k7", "k8", "k9"])
+        #expect(try store.locate(ObjectQuery(domainID: "acme", name: "even", excludedStates: [1])) == ["k6", "k8"])
+        #expect(try store.locate(ObjectQuery(domainID: "acme", excludedStates: [1, 2])).isEmpty)
         #expect(try store.locate(ObjectQuery(domainID: "acme", length: 128)) == ["k8", "k9"])
         #expect(try store.locate(ObjectQuery(domainID: "acme", customAttribute: CustomAttribute(name: "x-group", value: "g1"))) == ["k1", "k4", "k7"])
         #expect(try store.locate(ObjectQuery(domainID: "acme", name: "even", customAttribute: CustomAttribute(name: "x-group", value: "g0"))) == ["k0", "k6"])

@@ -1,6 +1,7 @@
 import Foundation
 import KMIP
 import KeepAdminClient
+import KeepAudit
 import KeepCrypto
 import KeepServer
 import KeepTLS
@@ -50,14 +51,6 @@ struct KeepctlTests {
         return response.batchItems.first?.resultStatus == .success
     }
 
-    /// A log line's time, seconds since the epoch.
-    static func time(_ entry: [String: Any]) throws -> Double {
-        let text = try (entry["time"] as? String).orThrow("no time")
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return try formatter.date(from: text).orThrow("bad time \(text)").timeIntervalSince1970
-    }
-
     static func mode(_ path: String) throws -> Int {
         try (FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? NSNumber).orThrow("no mode for \(path)").intValue
     }
@@ -84,6 +77,7 @@ struct KeepctlTests {
         // The settings init wrote (KEEPCTL_CONFIG) are all keepctl needs, given the port keepd picked.
         let status = try keepctl.ok(["status", "--json"] + server).json
         #expect(status["rootOfTrustVersion"] as? Int == 1 && status["version"] as? String == "0.1")
+        #expect((status["auditChainHead"] as? String)?.hasPrefix("record ") == true, "\(status)")
         let domains = try (status["domains"] as? [[String: Any]]).orThrow("no domains")
         #expect(domains.compactMap { ($0["domain"] as? [String: Any])?["id"] as? String } == ["demo"])
         let listed = try keepctl.ok(["domain", "list", "--json", "--config", data + "/keepctl.json"] + server).json
@@ -247,9 +241,12 @@ struct KeepctlTests {
             }
         }
         thread.start()
+        while outcome.withLock({ $0.reads }) == 0 { Thread.sleep(forTimeInterval: 0.005) }
         let root = try keepctl.ok(["rotate", "root", "--json"]).json["rotation"] as? [String: Any]
         let readsDuringRoot = outcome.withLock { $0.reads }
+        // The reads completed while keepctl waited for the domain rotation's answer were served during it.
         let domain = try keepctl.ok(["rotate", "domain", "tenant-a", "--json"]).json["rotation"] as? [String: Any]
+        let readsAfterDomain = outcome.withLock { $0.reads }
         stop.withLock { $0 = true }
         done.wait()
 
@@ -257,18 +254,21 @@ struct KeepctlTests {
         #expect(domain?["target"] as? String == "domain" && domain?["version"] as? Int == 2 && domain?["total"] as? Int == keyCount)
         let (reads, failures) = outcome.withLock { ($0.reads, $0.failures) }
         #expect(failures.isEmpty, "\(failures.prefix(5))")
-        #expect(readsDuringRoot > 0 && reads > readsDuringRoot, "reads: \(readsDuringRoot) during the RoT rotation, \(reads) in all")
+        #expect(readsDuringRoot > 0 && readsAfterDomain - readsDuringRoot >= 5,
+                "reads: \(readsDuringRoot) by the end of the RoT rotation, \(readsAfterDomain - readsDuringRoot) during the DK rotation, \(reads) in all")
         #expect(try sample.map { try Self.get(checker, $0).get() } == expected)
-        // keepd's log proves the overlap: reads were served while the domain rotation ran.
-        let log = keepd.logEntries().filter { $0["event"] as? String == "request" }
-        let rotation = try log.first { $0["operation"] as? String == "KeepRotate" && $0["objects"] as? String == "domain:tenant-a" }.orThrow("no KeepRotate in the log")
-        let end = try Self.time(rotation), start = end - Double(rotation["micros"] as? Int ?? 0) / 1e6
-        let during = try log.filter { $0["operation"] as? String == "Get" }.map(Self.time).filter { $0 >= start && $0 <= end }
-        #expect(!during.isEmpty, "no Get was served during the \(end - start) s domain rotation")
         let status = try keepctl.ok(["rotate", "status", "--json"]).json
         #expect((status["rotations"] as? [Any])?.isEmpty == true)
         let shown = try keepctl.ok(["domain", "show", "tenant-a", "--json"]).json
         #expect((shown["domain"] as? [String: Any])?["domainKeyVersion"] as? Int == 2)
+        // The audit log proves the overlap: Gets were recorded while the domain rotation ran, and the rotation is
+        // recorded as the administrator's, filed under the tenant it acted on.
+        let records = try AuditReader(directory: keepd.installation.auditDirectory).records(matching: AuditQuery(kind: .kmip))
+        let rotation = try records.first { $0.entry.operation == "KeepRotate" && $0.entry.objectIDs == ["domain:tenant-a"] }.orThrow("no KeepRotate record")
+        #expect(rotation.entry.domain == "tenant-a" && rotation.entry.client.name == "admin" && rotation.entry.outcome == .success)
+        let window = (rotation.time - rotation.entry.durationMicroseconds)...rotation.time
+        let readsDuring = records.filter { $0.entry.operation == "Get" && $0.entry.outcome == .success && window.contains($0.time) }.count
+        #expect(readsDuring > 0, "no Get was served during the \(rotation.entry.durationMicroseconds) µs domain rotation")
         let human = try keepctl.ok(["rotate", "domain", "tenant-a"])
         #expect(human.stdout.contains("rotated domain tenant-a to v3: \(keyCount) keys re-wrapped") && human.stderr.isEmpty, "\(human.summary)")
         // On a terminal (script(1) gives keepctl one), a progress bar is drawn on standard error.
@@ -356,7 +356,7 @@ struct KeepctlTests {
         ["domain", "suspend"], ["domain", "resume"], ["domain", "policy"],
         ["client"], ["client", "issue"], ["client", "register"], ["client", "list"], ["client", "revoke"],
         ["rotate"], ["rotate", "root"], ["rotate", "domain"], ["rotate", "status"],
-        ["key"], ["key", "list"], ["key", "show"], ["key", "revoke"], ["key", "destroy"],
+        ["key"], ["key", "list"], ["key", "show"], ["key", "revoke"], ["key", "destroy"], ["audit"],
     ]
 
     @Test func everyCommandAndSubcommandAnswersHelp() throws {

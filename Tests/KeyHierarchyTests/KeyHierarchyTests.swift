@@ -204,13 +204,49 @@ struct KeyHierarchyTests {
         template.names = [.init("vm-7-kek")]
         let old = try h.createSymmetricKey(in: "acme", lengthInBits: 128, template: template)
         let new = try h.rekey(old.uid, in: "acme")
-        #expect(new.uid != old.uid && new.attributes.cryptographicLength == 128 && new.attributes.state == .active)
+        // Without an Offset the new key has the old one's dates: none here, so it is Pre-Active like the old one.
+        #expect(new.uid != old.uid && new.attributes.cryptographicLength == 128 && new.attributes.state == .preActive)
+        #expect(new.attributes.dates.originalCreation == old.attributes.dates.initial)
         #expect(new.attributes.links == [.init(.replacedObjectLink, old.uid)])
         #expect(new.attributes.names == [.init("vm-7-kek")])
         let oldNow = try h.object(old.uid, in: "acme")
         #expect(oldNow.attributes.links == [.init(.replacementObjectLink, new.uid)] && oldNow.attributes.names.isEmpty)
         #expect(try h.keyMaterial(of: new.uid, in: "acme") != h.keyMaterial(of: old.uid, in: "acme"))
         #expect(try h.locate(ObjectQuery(domainID: "acme", name: "vm-7-kek")) == [new.uid])
+    }
+
+    /// KMIP 1.4 §4.4: with an Offset the new Activation Date is the Initial Date plus the Offset, and the other
+    /// lifecycle dates keep their distance from it; `prepare` sets the new key's attributes before it is stored.
+    @Test func rekeyDatesFollowTheOffset() throws {
+        let install = try Installation()
+        let h = install.hierarchy
+        try h.createDomain(id: "acme")
+        var template = ObjectAttributes(objectType: .symmetricKey)
+        template.dates.activation = 1_000
+        template.dates.deactivation = 5_000
+        template.other = [TTLV(.processStartDate, .dateTime(2_000))]
+        let old = try h.createSymmetricKey(in: "acme", lengthInBits: 256, template: template)
+        #expect(old.attributes.state == .deactivated)
+
+        let same = try h.rekey(old.uid, in: "acme")
+        #expect(same.attributes.dates.activation == 1_000 && same.attributes.dates.deactivation == 5_000 && same.attributes.state == .deactivated)
+
+        let shifted = try h.rekey(old.uid, in: "acme", offsetSeconds: 60) { $0.names = [.init("renewed")] }
+        let activation = try #require(shifted.attributes.dates.activation)
+        #expect(activation == shifted.attributes.dates.initial.map { $0 + 60 })
+        #expect(shifted.attributes.dates.deactivation == activation + 4_000)
+        #expect(shifted.attributes.other.contains(TTLV(.processStartDate, .dateTime(activation + 1_000))))
+        #expect(shifted.attributes.state == .preActive && shifted.attributes.names == [.init("renewed")])
+        // A fresh Digest per key.
+        let digests = [old, same, shifted].map { $0.attributes.other.first { $0.tag == .digest } }
+        #expect(digests.allSatisfy { $0 != nil } && Set(digests).count == 3)
+        #expect(throws: HierarchyError.self) { _ = try h.rekey(old.uid, in: "acme") { $0.cryptographicLength = 128 } }
+
+        // A compromised key can be re-keyed; a destroyed one cannot.
+        let _ = try h.apply(.compromise(.init(.keyCompromise), occurredAt: nil), to: same.uid, in: "acme")
+        #expect(try h.rekey(same.uid, in: "acme").attributes.state == .deactivated)
+        let _ = try h.apply(.destroy, to: same.uid, in: "acme")
+        expectHierarchyError(.wrongLifecycleState) { _ = try h.rekey(same.uid, in: "acme") }
     }
 
     @Test func registerSecretDataAndOpaqueObjects() throws {

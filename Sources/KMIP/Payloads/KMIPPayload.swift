@@ -64,6 +64,7 @@ public enum PayloadTable {
         (.mac, MACRequest.self, MACResponse.self),
         (.macVerify, MACVerifyRequest.self, MACVerifyResponse.self),
         (.rngRetrieve, RNGRetrieveRequest.self, RNGRetrieveResponse.self),
+        (.rngSeed, RNGSeedRequest.self, RNGSeedResponse.self),
         (.check, CheckRequest.self, CheckResponse.self),
         (.getUsageAllocation, GetUsageAllocationRequest.self, GetUsageAllocationResponse.self),
         (.interop, InteropRequest.self, InteropResponse.self),

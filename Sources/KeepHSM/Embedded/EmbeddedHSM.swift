@@ -154,6 +154,24 @@ public final class EmbeddedHSM: HSM {
         do { return try HMACSHA256.authenticationCode(for: data, using: key) } catch { throw HSMError(.crypto, "MAC under \(handle): \(error)") }
     }
 
+    public func signingPublicKey(under handle: KeyHandle, context: [UInt8]) throws -> Ed25519.PublicKey {
+        try signingKey(handle, context: context).publicKey
+    }
+
+    public func sign(_ message: [UInt8], under handle: KeyHandle, context: [UInt8]) throws -> [UInt8] {
+        let key = try signingKey(handle, context: context)
+        do { return try key.signature(for: message) } catch { throw HSMError(.crypto, "signature under \(handle): \(error)") }
+    }
+
+    /// The Ed25519 key of (handle, context): its 32-byte seed is HKDF output, which RFC 8032 accepts as a private
+    /// key as it is (any 32 uniformly random bytes). The partition therefore stores nothing new for signing: the
+    /// key under `handle` is an ordinary partition key, versioned, rotated and wrapped like every other, and the
+    /// purpose salt keeps its signing seed independent of its wrap and MAC keys.
+    private func signingKey(_ handle: KeyHandle, context: [UInt8]) throws -> Ed25519.PrivateKey {
+        let seed = try derived(handle, purpose: .sign, context: context)
+        do { return try Ed25519.PrivateKey(seed: seed.bytes) } catch { throw HSMError(.crypto, "signing key for \(handle): \(error)") }
+    }
+
     public func rotateRootOfTrust(progress: (Int, Int) -> Void) throws -> UInt32 {
         // Step 1: a new RoT version, recorded as pending. Skipped when resuming an interrupted rotation.
         let target: UInt32 = try mutate(step: "root.begin") { state in
@@ -187,6 +205,7 @@ public final class EmbeddedHSM: HSM {
     private enum Purpose: String {
         case wrap = "keep/hsm/wrap/v1"
         case mac = "keep/hsm/mac/v1"
+        case sign = "keep/hsm/ed25519/v1"
     }
 
     /// The key for one (handle, purpose, context): HKDF-SHA-256 with the purpose as salt and the caller's

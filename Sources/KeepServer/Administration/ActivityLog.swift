@@ -55,7 +55,8 @@ public final class ActivityLog: Sendable {
     static let clientPrefix = "client:"
 }
 
-/// Sends every event to the activity log and then to the audit sink proper.
+/// Sends the events to the audit sink proper and, once they are recorded, to the activity log: what the activity
+/// shows was recorded (an outcome the audit could not record is answered with an error, and not shown).
 public struct ActivityRecordingSink: AuditSink {
     public let activity: ActivityLog
     public let next: any AuditSink
@@ -65,8 +66,8 @@ public struct ActivityRecordingSink: AuditSink {
         self.next = next
     }
 
-    public func record(_ event: AuditEvent) {
-        activity.record(event)
-        next.record(event)
+    public func record(_ events: [AuditEvent]) throws {
+        try next.record(events)
+        for event in events { activity.record(event) }
     }
 }

@@ -15,16 +15,17 @@ public enum SystemDomain {
 
     /// The roles a client of the system domain may have: no hypervisor, since nobody keeps keys there.
     public static let roles: Set<ClientRole> = [.admin, .auditor]
+    public static let displayName = "Keep installation administration"
+    /// Its DK is never used; clientAuth is required of its clients, and it never exports keys.
+    public static let policy = DomainPolicy(allowsKeyExport: false, requiresClientAuthUsage: true)
 
     /// Creates the system domain if it is missing (a new installation, or one made before administration existed).
-    /// Its DK is never used; its policy requires clientAuth, and it never exports keys.
     @discardableResult
     public static func ensure(in hierarchy: KeyHierarchy) throws -> Domain {
         do {
             return try hierarchy.domain(id: identifier)
         } catch let error as HierarchyError where error.code == .domainNotFound {
-            return try hierarchy.createDomain(id: identifier, displayName: "Keep installation administration",
-                                              policy: DomainPolicy(allowsKeyExport: false, requiresClientAuthUsage: true))
+            return try hierarchy.createDomain(id: identifier, displayName: displayName, policy: policy)
         }
     }
 

@@ -22,7 +22,7 @@ enum AttributeEditing {
             }
             let index = (existing.map(\.index).max() ?? -1) + 1
             a.custom.append(CustomAttributeValue(name: name, index: index, value: AttributeMapping.ttlvValue(attribute.value)))
-            return Attribute(attribute.name, index: Int32(clamping: index), attribute.value)
+            return Attribute(attribute.name, index: AttributeMapping.index(index), attribute.value)
         case .standard(let tag):
             if tag == .objectType && creating {
                 // A template may restate the object type; it must agree with the payload's.
@@ -41,7 +41,20 @@ enum AttributeEditing {
             }
             values.append(attribute.value)
             try AttributeMapping.store(values, as: tag, in: &a)
-            return Attribute(attribute.name, index: Int32(values.count - 1), attribute.value)
+            ServerAttributes.reconcile(&a)
+            return Attribute(attribute.name, index: AttributeMapping.index(values.count - 1), attribute.value)
+        }
+    }
+
+    /// A ReKey template's attribute on the new key: as in a Create template, but replacing the value a single-valued
+    /// attribute inherited from the old key (its dates, above all) instead of refusing a second one.
+    static func replace(_ attribute: Attribute, on a: inout ObjectAttributes) throws(ServiceError) {
+        if case .standard(let tag) = attribute.name, !AttributeRules.multiValued.contains(tag), tag != .objectType {
+            try AttributeRules.checkWritable(tag, state: a.state, creating: true)
+            try AttributeMapping.store([attribute.value], as: tag, in: &a)
+            ServerAttributes.reconcile(&a)
+        } else {
+            try add(attribute, to: &a, creating: true)
         }
     }
 
@@ -59,6 +72,7 @@ enum AttributeEditing {
                 throw ServiceError(.attributeMultiValued, "\(attribute.name) may have several values: use Add or Modify Attribute")
             }
             try AttributeMapping.store([attribute.value], as: tag, in: &a)
+            ServerAttributes.reconcile(&a)
         }
     }
 
@@ -82,7 +96,7 @@ enum AttributeEditing {
             }
             guard let position else { throw notFound(new.name, index: current == nil ? new.index ?? 0 : nil) }
             a.custom[position].value = value
-            return Attribute(new.name, index: Int32(clamping: a.custom[position].index), new.value)
+            return Attribute(new.name, index: AttributeMapping.index(a.custom[position].index), new.value)
         case .standard(let tag):
             try AttributeRules.checkWritable(tag, state: a.state, creating: false)
             var values = AttributeMapping.instances(tag, in: a)
@@ -92,8 +106,8 @@ enum AttributeEditing {
             }
             values[position] = new.value
             try AttributeMapping.store(values, as: tag, in: &a)
-            let multi = AttributeRules.multiValued.contains(tag)
-            return Attribute(new.name, index: multi || new.index != nil ? Int32(position) : nil, new.value)
+            ServerAttributes.reconcile(&a)
+            return Attribute(new.name, index: AttributeMapping.index(position), new.value)
         }
     }
 
@@ -126,17 +140,18 @@ enum AttributeEditing {
             var values = AttributeMapping.instances(tag, in: a)
             let deleted: [Attribute]
             if all {
-                deleted = values.enumerated().map { Attribute(name, index: Int32($0), $1) }
+                deleted = values.enumerated().map { Attribute(name, index: AttributeMapping.index($0), $1) }
                 values = []
             } else {
                 let position = current.map { c in values.firstIndex(of: c.value) } ?? Int(index ?? 0)
                 guard let position, values.indices.contains(position) else {
                     throw notFound(name, index: current == nil ? index ?? 0 : nil)
                 }
-                deleted = [Attribute(name, index: Int32(position), values.remove(at: position))]
+                deleted = [Attribute(name, index: AttributeMapping.index(position), values.remove(at: position))]
             }
             guard !deleted.isEmpty else { throw notFound(name, index: nil) }
             try AttributeMapping.store(values, as: tag, in: &a)
+            ServerAttributes.reconcile(&a)
             return deleted
         }
     }

@@ -21,7 +21,7 @@ enum AttributeMapping {
         let a = object.attributes
         var out = [Attribute(.uniqueIdentifier, .text(object.uid)), Attribute(.objectType, .enumeration(a.objectType.rawValue))]
         for tag in [Tag.cryptographicAlgorithm, .cryptographicLength, .cryptographicUsageMask, .name, .state] {
-            out += instances(tag, in: a).enumerated().map { Attribute(tag, index: AttributeRules.multiValued.contains(tag) ? Int32($0) : nil, $1) }
+            out += instances(tag, in: a).enumerated().map { Attribute(tag, index: AttributeRules.multiValued.contains(tag) ? index($0) : nil, $1) }
         }
         for tag in dateTags { out += instances(tag, in: a).map { Attribute(tag, $0) } }
         if let reason = a.revocationReason {
@@ -29,26 +29,31 @@ enum AttributeMapping {
             if let message = reason.message { fields.append(TTLV(.revocationMessage, .textString(message))) }
             out.append(Attribute(.revocationReason, .structure(fields)))
         }
-        out += instances(.link, in: a).enumerated().map { Attribute(.link, index: Int32($0), $1) }
+        out += instances(.link, in: a).enumerated().map { Attribute(.link, index: index($0), $1) }
         var seen: [Tag] = []
         for item in a.other where !ObjectFacts.isFact(item) && !seen.contains(item.tag) {
             seen.append(item.tag)
             let multi = AttributeRules.multiValued.contains(item.tag)
-            out += instances(item.tag, in: a).enumerated().map { Attribute(item.tag, index: multi ? Int32($0) : nil, $1) }
+            out += instances(item.tag, in: a).enumerated().map { Attribute(item.tag, index: multi ? index($0) : nil, $1) }
         }
         out += a.custom.compactMap(attribute(from:))
         return out
     }
 
-    /// The attributes a client speaking `version` can read: KMIP 1.x names custom attributes `x-…` / `y-…` only,
-    /// so a 2.x Vendor Attribute of another vendor has no 1.x form and is left out of 1.x answers.
+    /// The attributes a client speaking `version` can read: those its version defines, and (KMIP 1.x names custom
+    /// attributes `x-…` / `y-…` only) no 2.x Vendor Attribute of another vendor, which has no 1.x form.
     static func attributes(of object: StoredObject, for version: ProtocolVersion) -> [Attribute] {
-        let all = attributes(of: object)
-        guard !version.usesTaggedAttributes else { return all }
-        return all.filter { attribute in
-            guard case .vendor(let vendor, _) = attribute.name else { return true }
+        attributes(of: object).filter { attribute in
+            guard AttributeRules.isDefined(attribute.name, in: version) else { return false }
+            guard !version.usesTaggedAttributes, case .vendor(let vendor, _) = attribute.name else { return true }
             return vendor == "x" || vendor == "y"
         }
+    }
+
+    /// The Attribute Index of an instance at `position`. Index 0 is left out, as the KMIP 1.x test cases' servers
+    /// do: an absent index means 0 (KMIP 1.4 §2.1.1).
+    static func index(_ position: Int) -> Int32? {
+        position == 0 ? nil : Int32(clamping: position)
     }
 
     /// The date attributes kept as typed fields, in the order they are listed.
@@ -101,6 +106,8 @@ enum AttributeMapping {
             a.dates.activation = try single { if case .dateTime(let v) = $0 { v.secondsSinceEpoch } else { nil } }
         case .deactivationDate:
             a.dates.deactivation = try single { if case .dateTime(let v) = $0 { v.secondsSinceEpoch } else { nil } }
+        case .originalCreationDate:
+            a.dates.originalCreation = try single { if case .dateTime(let v) = $0 { v.secondsSinceEpoch } else { nil } }
         case .name:
             var names: [ObjectAttributes.Name] = []
             for value in values {
@@ -153,7 +160,7 @@ enum AttributeMapping {
         let item = TTLV.structure(.attribute, [TTLV(.vendorIdentification, .textString(vendor)), TTLV(.attributeName, .textString(name)),
                                                TTLV(.attributeValue, custom.value)])
         guard var attribute = try? Attribute(kmip2: item, version: storageVersion) else { return nil }
-        attribute.index = Int32(clamping: custom.index)
+        attribute.index = index(custom.index)
         return attribute
     }
 

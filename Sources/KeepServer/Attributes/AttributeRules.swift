@@ -6,20 +6,24 @@ enum AttributeRules {
     /// Set and kept by the server. A client reads them; a template, Add, Set, Modify or Delete of them is refused.
     static let serverManaged: Set<Tag> = [
         .uniqueIdentifier, .objectType, .state, .initialDate, .lastChangeDate, .destroyDate, .compromiseDate,
-        .compromiseOccurrenceDate, .revocationReason, .originalCreationDate, .archiveDate, .digest, .keyValuePresent,
-        .fresh, .alwaysSensitive, .neverExtractable, .keyFormatType, .randomNumberGenerator, .shortUniqueIdentifier,
+        .compromiseOccurrenceDate, .revocationReason, .archiveDate, .digest, .keyValuePresent,
+        .alwaysSensitive, .neverExtractable, .keyFormatType, .shortUniqueIdentifier,
     ]
 
     /// Chosen in the Create / Register template and fixed afterwards: a key's algorithm, length and permitted
     /// uses are part of what the key is, and changing them under a client that relies on them breaks it.
-    static let fixedAtCreation: Set<Tag> = [.cryptographicAlgorithm, .cryptographicLength, .cryptographicUsageMask, .cryptographicDomainParameters]
+    /// A registering client may also say when and with what generator the object was made (KMIP 1.4 §3.44, §3.45);
+    /// for an object the server makes, the server's own values replace them. A client may register an object as
+    /// not Fresh (§3.34; the KMIP 1.1 test case TC-152 registers one as Fresh).
+    static let fixedAtCreation: Set<Tag> = [.cryptographicAlgorithm, .cryptographicLength, .cryptographicUsageMask, .cryptographicDomainParameters,
+                                            .originalCreationDate, .randomNumberGenerator, .fresh]
 
     /// A client may add, change and delete these (the two lifecycle dates only in the states `checkWritable` allows).
     static let clientModifiable: Set<Tag> = [
         .name, .link, .activationDate, .deactivationDate, .processStartDate, .protectStopDate, .objectGroup,
         .applicationSpecificInformation, .contactInformation, .alternativeName, .description, .comment, .sensitive,
         .extractable, .operationPolicyName, .cryptographicParameters, .usageLimits, .leaseTime, .keyValueLocation,
-        .pkcs12FriendlyName, .protectionLevel, .protectionPeriod, .nistKeyType, .quantumSafe,
+        .pkcs12FriendlyName, .protectionLevel, .protectionPeriod, .nistKeyType, .quantumSafe, .sensitive, .extractable,
     ]
 
     /// Lifecycle dates drive state transitions: they can be moved, not removed.
@@ -29,6 +33,23 @@ enum AttributeRules {
     static let multiValued: Set<Tag> = [
         .name, .link, .objectGroup, .applicationSpecificInformation, .alternativeName, .cryptographicParameters, .keyValueLocation, .digest,
     ]
+
+    /// The version that defined each attribute, where later than 1.0. A client is never told about an attribute
+    /// its version does not define: a KMIP 1.1 client cannot read the name "Sensitive".
+    static let introduced: [Tag: ProtocolVersion] = [
+        .fresh: .v1_1,
+        .alternativeName: .v1_2, .keyValuePresent: .v1_2, .keyValueLocation: .v1_2,
+        .originalCreationDate: .v1_3, .randomNumberGenerator: .v1_3,
+        .pkcs12FriendlyName: .v1_4, .description: .v1_4, .comment: .v1_4, .sensitive: .v1_4, .alwaysSensitive: .v1_4,
+        .extractable: .v1_4, .neverExtractable: .v1_4,
+        .keyFormatType: .v2_0, .nistKeyType: .v2_0, .opaqueDataType: .v2_0, .protectionLevel: .v2_0, .protectionPeriod: .v2_0,
+        .protectionStorageMask: .v2_0, .quantumSafe: .v2_0, .shortUniqueIdentifier: .v2_0,
+    ]
+
+    static func isDefined(_ name: AttributeName, in version: ProtocolVersion) -> Bool {
+        guard case .standard(let tag) = name, let first = introduced[tag] else { return true }
+        return first <= version
+    }
 
     /// Instances of one attribute on one object: bounds the size of a stored attribute record that repeated
     /// Add Attribute calls could otherwise grow without limit.

@@ -1,11 +1,20 @@
 import KMIP
 
-/// Where the service reports what it did. keepd plugs in the audit chain (KeepAudit); tests record.
+/// Where the service reports what it did. keepd plugs in the audit chain (`ChainAuditSink`, KeepAudit); tests record.
 ///
-/// `record` is called once per batch item after its outcome is known, and once for a message refused as a whole
-/// (then `operation` is nil). It is called on the thread handling the message and must not block for long.
+/// `record` is called once per message with one event per batch item whose outcome is known (one event, with
+/// `operation` nil, for a message refused as a whole), on the thread handling the message, before the response
+/// is sent. It returns once the events are durable, or throws: the service then answers every item with an
+/// error instead of the outcome it could not record (fail closed: no success, and no key, leaves unrecorded).
 public protocol AuditSink: Sendable {
-    func record(_ event: AuditEvent)
+    func record(_ events: [AuditEvent]) throws
+}
+
+/// Records nothing. Only for measuring what auditing costs (keepd's `audit.enabled: false`); keepd warns at
+/// every start that it runs without an audit log.
+public struct DisabledAuditSink: AuditSink {
+    public init() {}
+    public func record(_ events: [AuditEvent]) throws {}
 }
 
 /// One outcome. Identifiers, enumerations and the Result Message only: an event never carries key material,
@@ -24,6 +33,10 @@ public struct AuditEvent: Hashable, Sendable {
     public var resultReason: ResultReason?
     public var resultMessage: String?
     public var duration: Duration
+    /// The Client Correlation Value of the request (KMIP 1.4+), as the client sent it.
+    public var clientCorrelationValue: String?
+    /// The Server Correlation Value keepd sent in the response (KMIP 1.4+): one per message.
+    public var serverCorrelationValue: String?
 
     public init(time: Int64, caller: CallerIdentity, protocolVersion: ProtocolVersion, operation: Operation?, uniqueBatchItemID: [UInt8]?,
                 objectIDs: [String], resultStatus: ResultStatus, resultReason: ResultReason?, resultMessage: String?, duration: Duration) {

@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+public import KeepAudit
 import KeepCrypto
 import KeepHSM
 import KeepStore
@@ -14,7 +15,10 @@ public final class Daemon: Sendable {
     public let log: ServerLog
     public let service: KMIPService
     public let server: KMIPServer
-    public let administration: Administration
+    /// What keepctl's administration requests need beyond the hierarchy.
+    public let administration: AdministrationTools
+    /// The audit log; nil only when `audit.enabled` is false (benchmarks).
+    public let audit: AuditLog?
     private let registry: ClientRegistry
     private let tls: ReloadableTLSServerContext
 
@@ -34,26 +38,63 @@ public final class Daemon: Sendable {
         registry = ClientRegistry(store: store)
         var serviceConfiguration = ServiceConfiguration()
         serviceConfiguration.maxBatchItems = configuration.limits.maxBatchItems
-        administration = Administration(
+        let auditLog = configuration.audit.enabled ? try Self.openAudit(configuration, hsm: hsm, log: log) : nil
+        audit = auditLog
+        administration = AdministrationTools(
             registry: registry,
-            certificates: Administration.Certificates(issuerCertificate: configuration.resolve(configuration.tls.issuerCertificate),
-                                                      issuerPrivateKey: configuration.resolve(configuration.tls.issuerPrivateKey),
-                                                      clientCAs: configuration.tls.clientCAs.map(configuration.resolve)),
-            nodeID: configuration.nodeID, serverVersion: serviceConfiguration.serverVersion)
+            certificates: AdministrationTools.Certificates(issuerCertificate: configuration.resolve(configuration.tls.issuerCertificate),
+                                                           issuerPrivateKey: configuration.resolve(configuration.tls.issuerPrivateKey),
+                                                           clientCAs: configuration.tls.clientCAs.map(configuration.resolve)),
+            nodeID: configuration.nodeID, serverVersion: serviceConfiguration.serverVersion,
+            auditChainHead: { auditLog.map { "record \($0.head.sequence), digest \($0.head.digest)" } })
         service = KMIPService(hierarchy: hierarchy, configuration: serviceConfiguration,
-                              audit: ActivityRecordingSink(activity: administration.activity, next: LogAuditSink(log: log)),
+                              audit: ActivityRecordingSink(activity: administration.activity,
+                                                           next: auditLog.map { ChainAuditSink(log: $0) as any AuditSink } ?? DisabledAuditSink()),
                               administration: administration)
         tls = ReloadableTLSServerContext(try TLSServerContext(configuration: try Self.tlsConfiguration(configuration)))
 
         let registry = self.registry
         let log = self.log
         let service = self.service
+        let audit = self.audit
         server = try KMIPServer(
             host: configuration.listen.host, port: configuration.listen.port, tls: tls, limits: KMIPServer.Limits(configuration.limits), log: log,
-            admit: { peer, remote in Self.admit(peer, remote: remote, registry: registry, hierarchy: hierarchy, log: log) },
-            handle: { request, caller in service.handle(request, caller: caller) })
+            admit: { peer, remote in Self.admit(peer, remote: remote, registry: registry, hierarchy: hierarchy, log: log, audit: audit) },
+            handle: { request, caller in service.handle(request, caller: caller) },
+            refused: { refusal in
+                Self.record(AuditEntry(kind: .connection, domain: AuditEntry.systemDomain, source: sourceAddress(refusal.remoteAddress), operation: "Connect",
+                                       outcome: .refused, reason: refusal.code.rawValue, message: refusal.reason), in: audit, log: log)
+            })
         let server = self.server
         administration.attach { server.load }
+    }
+
+    /// Opens the audit log: the HSM's audit keys (made if this installation predates them), the public keys
+    /// exported beside the segments for auditors, then the log itself, checked before anything is appended.
+    static func openAudit(_ configuration: ServerConfiguration, hsm: any HSM, log: ServerLog) throws -> AuditLog {
+        let keys = HSMAuditKeys(hsm: hsm)
+        try keys.ensureKeys()
+        let directory = configuration.resolve(configuration.audit.directory)
+        try keys.exportPublicKeys(to: directory)
+        var audit = AuditLog.Configuration(directory: directory, nodeID: configuration.nodeID)
+        audit.segmentBytes = configuration.audit.segmentBytes
+        audit.checkpointInterval = .seconds(configuration.audit.checkpointInterval)
+        audit.checkpointRecords = configuration.audit.checkpointRecords
+        // Each checkpoint also goes to the JSON log: a copy kept elsewhere is what shows a tail cut after it.
+        audit.onCheckpoint = { summary in
+            log.info("audit checkpoint", ["kind": .string(summary.kind.description), "segment": .int(Int(summary.segment)),
+                                          "sequence": .int(Int(summary.sequence)), "digest": .string(summary.digest),
+                                          "lastRecordDigest": .string(summary.lastRecordDigest)])
+        }
+        return try AuditLog.open(audit, keys: keys)
+    }
+
+    /// Records an event that has no request to fail (a refused connection); a failure to record is logged.
+    static func record(_ entry: AuditEntry, in audit: AuditLog?, log: ServerLog) {
+        guard let audit else { return }
+        do { try audit.append(entry) } catch {
+            log.error("audit record failed", ["operation": .string(entry.operation), "error": .string("\(error)")])
+        }
     }
 
     static func tlsConfiguration(_ configuration: ServerConfiguration) throws -> TLSServerConfiguration {
@@ -64,16 +105,24 @@ public final class Daemon: Sendable {
                                       clientCAFiles: configuration.tls.clientCAs.map(configuration.resolve))
     }
 
-    /// Decides who the peer is; a refusal is logged with its reason (the audit log records it too once it exists).
+    /// Decides who the peer is. A refusal is logged and recorded in the audit log, under the domain of the client
+    /// the certificate is registered to (a revoked or expired client's tenant sees it), else the system domain.
     static func admit(_ peer: PeerCertificate, remote: String, registry: ClientRegistry, hierarchy: KeyHierarchy,
-                      log: ServerLog) -> CallerIdentity? {
+                      log: ServerLog, audit: AuditLog? = nil) -> CallerIdentity? {
         switch registry.authorize(ClientCertificate(peer), hierarchy: hierarchy, now: Int64(Date().timeIntervalSince1970)) {
-        case .accepted(let caller):
+        case .accepted(var caller):
+            caller.remoteAddress = sourceAddress(remote)
             return caller
         case .refused(let refusal):
             log.warning("client refused", ["remote": .string(remote), "code": .string(refusal.code.description), "reason": .string(refusal.reason),
                                            "subject": .string(peer.subject), "fingerprint": .string(peer.sha256Fingerprint),
                                            "verification": .string(peer.verificationError ?? "chain verified")])
+            let registered = (try? registry.client(fingerprint: peer.sha256Fingerprint)) ?? nil
+            let client = AuditEntry.Client(name: registered?.name ?? "", role: registered?.role.rawValue ?? "", subject: peer.subject,
+                                           fingerprint: ClientRegistry.normalizedFingerprint(peer.sha256Fingerprint) ?? peer.sha256Fingerprint)
+            record(AuditEntry(kind: .connection, domain: registered?.domainID ?? AuditEntry.systemDomain, client: client, source: sourceAddress(remote),
+                              operation: "Connect", outcome: .refused, reason: refusal.code.description, message: refusal.reason),
+                   in: audit, log: log)
             return nil
         }
     }
@@ -93,6 +142,17 @@ public final class Daemon: Sendable {
         hangUp.setEventHandler { [self] in reloadCertificates() }
         hangUp.resume()
 
+        if let audit {
+            do {
+                try audit.append(AuditEntry(kind: .server, domain: AuditEntry.systemDomain, operation: "Start", outcome: .success,
+                                            message: "\(audit.recovery); listening on \(configuration.listen.host):\(server.port)"))
+            } catch {
+                log.error("cannot record the start in the audit log; not serving", ["error": .string("\(error)")])
+                return 1
+            }
+        } else {
+            log.warning("audit log disabled (audit.enabled is false): requests are not recorded", [:])
+        }
         server.start()
         log.info("listening", ["host": .string(configuration.listen.host), "port": .int(Int(server.port)),
                                "maxConnections": .int(configuration.limits.maxConnections)])
@@ -100,9 +160,24 @@ public final class Daemon: Sendable {
         log.info("stopping", ["drainTimeout": .double(configuration.limits.drainTimeout)])
         let left = server.stop(drainTimeout: .seconds(configuration.limits.drainTimeout))
         if left > 0 { log.warning("drain timed out", ["connections": .int(left)]) }
+        var status: Int32 = 0
+        if let audit {
+            do {
+                try audit.append(AuditEntry(kind: .server, domain: AuditEntry.systemDomain, operation: "Stop", outcome: .success,
+                                            message: left > 0 ? "drain timed out with \(left) connections open" : "drained"))
+                try audit.close()
+                let statistics = audit.statistics
+                log.info("audit log closed", ["sequence": .int(Int(audit.head.sequence)), "records": .int(statistics.records),
+                                              "batches": .int(statistics.batches), "syncs": .int(statistics.syncs),
+                                              "checkpoints": .int(statistics.checkpoints)])
+            } catch {
+                log.error("cannot close the audit log cleanly", ["error": .string("\(error)")])
+                status = 1
+            }
+        }
         log.info("stopped", [:])
         withExtendedLifetime((sources, hangUp)) {}
-        return 0
+        return status
     }
 
     /// SIGHUP: new connections use the certificates now on disk; open ones keep theirs. A bad file keeps the
@@ -115,6 +190,13 @@ public final class Daemon: Sendable {
             log.error("certificate reload failed; keeping the current certificates", ["error": .string(KMIPServer.describe(error))])
         }
     }
+}
+
+/// An address as audit records and SIEMs expect it: `host:port`, `[v6]:port` (the socket layer says `host port N`).
+func sourceAddress(_ remote: String) -> String {
+    let parts = remote.components(separatedBy: " port ")
+    guard parts.count == 2, let port = UInt16(parts[1]) else { return remote }
+    return parts[0].contains(":") ? "[\(parts[0])]:\(port)" : "\(parts[0]):\(port)"
 }
 
 extension ClientCertificate {
@@ -130,21 +212,3 @@ extension ClientCertificate {
     }
 }
 
-/// Until the audit log exists (KeepAudit), every outcome goes to the structured log. Identifiers and result
-/// codes only, as `AuditEvent` carries nothing else.
-struct LogAuditSink: AuditSink {
-    let log: ServerLog
-
-    func record(_ event: AuditEvent) {
-        log.info("request", [
-            "domain": .string(event.caller.domainID), "client": .string(event.caller.clientName),
-            "fingerprint": .string(event.caller.fingerprint),
-            "version": .string(event.protocolVersion.description),
-            "operation": .string(event.operation?.displayName ?? "-"),
-            "objects": .string(event.objectIDs.joined(separator: ",")),
-            "status": .string(String(describing: event.resultStatus)),
-            "reason": .string(event.resultReason.map { String(describing: $0) } ?? ""),
-            "micros": .int(Int(event.duration.components.seconds * 1_000_000 + event.duration.components.attoseconds / 1_000_000_000_000)),
-        ])
-    }
-}

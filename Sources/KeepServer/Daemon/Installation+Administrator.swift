@@ -11,12 +11,17 @@ extension Installation {
     /// of it. `keepctl init` uses it for the first administrator; `keepctl recover-admin` when every administrator
     /// certificate is lost, or for an installation made before administration existed.
     public func bootstrapAdministrator(name: String = Installation.firstAdministratorName, pin: PINSource) throws -> IssuedClient {
-        try withHierarchy(pin: pin) { hierarchy, registry in
-            try SystemDomain.ensure(in: hierarchy)
+        // Through `administer`, so the system domain's creation and the registration are in the audit log.
+        try administer(pin: pin) { administration in
+            do {
+                _ = try administration.hierarchy.domain(id: SystemDomain.identifier)
+            } catch let error as HierarchyError where error.code == .domainNotFound {
+                try administration.createDomain(id: SystemDomain.identifier, displayName: SystemDomain.displayName, policy: SystemDomain.policy)
+            }
             let issued = try issueClientCertificate(name: name)
             do {
-                try registry.register(fingerprint: issued.fingerprint, domainID: SystemDomain.identifier, role: .admin, name: name,
-                                      subject: "CN=\(name),O=Keep")
+                try administration.registerClient(fingerprint: issued.fingerprint, domainID: SystemDomain.identifier, role: .admin, name: name,
+                                                  subject: "CN=\(name),O=Keep")
             } catch {
                 // A certificate nobody can use is not left behind to confuse the next attempt.
                 try? FileManager.default.removeItem(atPath: issued.certificatePath)

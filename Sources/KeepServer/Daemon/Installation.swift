@@ -1,4 +1,5 @@
 import Foundation
+public import KeepAudit
 import KeepCrypto
 import KeepHSM
 import KeepStore
@@ -14,6 +15,7 @@ import KeyHierarchy
 /// <data>/tls/ca.pem, ca.key    the KMS certificate authority (the key never leaves this directory)
 /// <data>/tls/server.pem, .key  keepd's certificate, issued by the KMS CA
 /// <data>/clients/<name>.pem, .key   client certificates issued here
+/// <data>/audit/segment-NNNNNN.log  the audit log; audit/public-key-vN.pem the keys auditors verify it with
 /// ```
 ///
 /// `create` makes one from nothing and refuses to touch an existing one; `issueClient` and `createDomain` work
@@ -67,11 +69,21 @@ public struct Installation: Sendable {
         try Certificate.writePEM([server], to: installation.path(serverCertificate))
         try serverKey.writePEM(to: installation.path(Self.serverKey))
 
-        _ = try EmbeddedHSM.initialize(path: installation.path(partitionPath), pin: .value(pin), parameters: options.scrypt)
-        _ = try SQLiteObjectStore(path: installation.path(Daemon.storeFileName))
-
         var configuration = ServerConfiguration()
         configuration.dataDirectory = absolute
+        do {
+            // The audit keys are made with the partition, and the log begins with the installation's own record.
+            let hsm = try EmbeddedHSM.initialize(path: installation.path(partitionPath), pin: .value(pin), parameters: options.scrypt)
+            let store = try SQLiteObjectStore(path: installation.path(Daemon.storeFileName))
+            let keys = HSMAuditKeys(hsm: hsm)
+            try keys.ensureKeys()
+            let audit = try installation.openAudit(keys: keys, configuration: configuration)
+            let administration = Administration(hierarchy: KeyHierarchy(hsm: hsm, store: store), registry: ClientRegistry(store: store),
+                                                audit: audit, actor: Administration.localActor())
+            try administration.recordAction("CreateInstallation", message: "installation created in \(absolute)")
+            try audit.close()
+        }
+
         configuration.listen.host = options.listenHost
         configuration.listen.port = options.listenPort
         configuration.tls.certificate = serverCertificate
@@ -99,6 +111,41 @@ public struct Installation: Sendable {
         try hierarchy.checkPartition()
         return try withExtendedLifetime(hsm) { try body(hierarchy, ClientRegistry(store: store)) }
     }
+
+    /// Opens the partition, the store and the audit log (keepd must not be running) for administrative actions,
+    /// each recorded in the audit log; the log is closed (shutdown checkpoint) afterwards.
+    public func administer<T>(pin: PINSource, actor: AuditEntry.Client = Administration.localActor(),
+                              _ body: (Administration) throws -> T) throws -> T {
+        let hsm = try EmbeddedHSM(path: path(Self.partitionPath), pin: pin)
+        let store = try SQLiteObjectStore(path: path(Daemon.storeFileName))
+        let keys = HSMAuditKeys(hsm: hsm)
+        try keys.ensureKeys()
+        let audit = try openAudit(keys: keys, configuration: try configuration())
+        let administration = Administration(hierarchy: KeyHierarchy(hsm: hsm, store: store), registry: ClientRegistry(store: store), audit: audit,
+                                            actor: actor)
+        do {
+            let value = try withExtendedLifetime(hsm) { try body(administration) }
+            try audit.close()
+            return value
+        } catch {
+            try? audit.close()
+            throw error
+        }
+    }
+
+    /// The audit log as keepd's configuration places it, its public keys exported beside it.
+    func openAudit(keys: HSMAuditKeys, configuration: ServerConfiguration) throws -> AuditLog {
+        let directory = configuration.resolve(configuration.audit.directory)
+        try keys.exportPublicKeys(to: directory)
+        var audit = AuditLog.Configuration(directory: directory, nodeID: configuration.nodeID)
+        audit.segmentBytes = configuration.audit.segmentBytes
+        audit.checkpointRecords = configuration.audit.checkpointRecords
+        audit.checkpointInterval = .seconds(configuration.audit.checkpointInterval)
+        return try AuditLog.open(audit, keys: keys)
+    }
+
+    /// The audit directory and the public keys in it, for offline verification.
+    public var auditDirectory: String { (try? configuration().resolve(configuration().audit.directory)) ?? path("audit") }
 
     /// A client certificate issued by the KMS CA, written to `clients/<name>.pem` and `.key`.
     public struct IssuedClient: Sendable {

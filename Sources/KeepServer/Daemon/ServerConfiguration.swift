@@ -10,6 +10,7 @@ public struct ServerConfiguration: Sendable, Equatable {
     public var hsm = HSM()
     public var limits = Limits()
     public var log = Log()
+    public var audit = Audit()
 
     public struct Listen: Sendable, Equatable, Codable {
         public var host = "127.0.0.1"
@@ -63,6 +64,21 @@ public struct ServerConfiguration: Sendable, Equatable {
         public var path: String?
     }
 
+    /// The tamper-evident audit log (docs/audit-log.md).
+    public struct Audit: Sendable, Equatable, Codable {
+        /// Where the segments, the lock and the auditors' public keys live.
+        public var directory = "audit"
+        /// A segment is closed with a checkpoint and the next begun at this size: bounds what one file holds,
+        /// so old segments can be archived.
+        public var segmentBytes = 64 << 20
+        /// Seconds between checkpoints while records arrive: bounds how much of a tail could be cut unseen.
+        public var checkpointInterval = 60.0
+        /// Records between checkpoints, whichever comes first.
+        public var checkpointRecords = 10_000
+        /// false runs keepd with no audit log at all: only to measure what auditing costs. keepd warns at start.
+        public var enabled = true
+    }
+
     public init() {}
 
     public static var defaultNodeID: String {
@@ -76,7 +92,7 @@ public struct ServerConfiguration: Sendable, Equatable {
 }
 
 extension ServerConfiguration: Codable {
-    enum CodingKeys: String, CodingKey { case listen, dataDirectory, nodeID, tls, hsm, limits, log }
+    enum CodingKeys: String, CodingKey { case listen, dataDirectory, nodeID, tls, hsm, limits, log, audit }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -88,6 +104,18 @@ extension ServerConfiguration: Codable {
         hsm = try c.decodeIfPresent(HSM.self, forKey: .hsm) ?? hsm
         limits = try c.decodeIfPresent(Limits.self, forKey: .limits) ?? limits
         log = try c.decodeIfPresent(Log.self, forKey: .log) ?? log
+        audit = try c.decodeIfPresent(Audit.self, forKey: .audit) ?? audit
+    }
+}
+
+extension ServerConfiguration.Audit {
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        directory = try c.decodeIfPresent(String.self, forKey: .directory) ?? directory
+        segmentBytes = try c.decodeIfPresent(Int.self, forKey: .segmentBytes) ?? segmentBytes
+        checkpointInterval = try c.decodeIfPresent(Double.self, forKey: .checkpointInterval) ?? checkpointInterval
+        checkpointRecords = try c.decodeIfPresent(Int.self, forKey: .checkpointRecords) ?? checkpointRecords
+        enabled = try c.decodeIfPresent(Bool.self, forKey: .enabled) ?? enabled
     }
 }
 
@@ -227,6 +255,12 @@ extension ServerConfiguration {
         guard (1...4096).contains(limits.maxBatchItems) else { throw ConfigurationError("limits.maxBatchItems must be between 1 and 4096") }
         guard !tls.clientCAs.isEmpty else { throw ConfigurationError("tls.clientCAs must name at least one CA file") }
         guard !dataDirectory.isEmpty else { throw ConfigurationError("dataDirectory must not be empty") }
+        guard !audit.directory.isEmpty else { throw ConfigurationError("audit.directory must not be empty") }
+        guard (4096...(1 << 40)).contains(audit.segmentBytes) else { throw ConfigurationError("audit.segmentBytes must be at least 4096") }
+        guard audit.checkpointInterval > 0, audit.checkpointInterval.isFinite, audit.checkpointInterval <= 86_400 else {
+            throw ConfigurationError("audit.checkpointInterval must be a positive number of seconds, at most 86400")
+        }
+        guard (1...10_000_000).contains(audit.checkpointRecords) else { throw ConfigurationError("audit.checkpointRecords must be between 1 and 10000000") }
     }
 
     /// The keys a configuration file may have: a misspelt key is an error, never a silent default.
@@ -244,6 +278,8 @@ extension ServerConfiguration {
         "limits": .object(["maxConnections": .value, "handshakeTimeout": .value, "readTimeout": .value, "idleTimeout": .value,
                            "writeTimeout": .value, "maxMessageBytes": .value, "maxBatchItems": .value, "drainTimeout": .value]),
         "log": .object(["level": .value, "path": .value]),
+        "audit": .object(["directory": .value, "segmentBytes": .value, "checkpointInterval": .value, "checkpointRecords": .value,
+                          "enabled": .value]),
     ]
 
     private static func rejectUnknownKeys(in object: Any, allowed: [String: Keys], path: String) throws(ConfigurationError) {

@@ -20,6 +20,21 @@ public final class KMIPServer: Sendable {
     public typealias Admission = @Sendable (PeerCertificate, _ remoteAddress: String) -> CallerIdentity?
     /// Turns one request's bytes into the response's bytes. Never throws: every failure is a KMIP response.
     public typealias RequestHandler = @Sendable (_ request: [UInt8], CallerIdentity) -> [UInt8]
+    /// Told about each connection turned away before admission (over the connection limit, failed handshake),
+    /// for the audit log. Refusals by certificate are the admission function's to record.
+    public typealias RefusalHandler = @Sendable (ConnectionRefusal) -> Void
+
+    /// A connection turned away by the network layer.
+    public struct ConnectionRefusal: Sendable {
+        public enum Code: String, Sendable {
+            case tooManyConnections
+            /// The TLS handshake failed: no certificate, one from an untrusted CA, a protocol or suite refused.
+            case handshakeFailed
+        }
+        public var code: Code
+        public var remoteAddress: String
+        public var reason: String
+    }
 
     public struct Limits: Sendable {
         public var maxConnections: Int
@@ -54,6 +69,7 @@ public final class KMIPServer: Sendable {
     private let admit: Admission
     private let handle: RequestHandler
     private let log: ServerLog
+    private let refused: RefusalHandler
     private let state = Mutex(State())
 
     private struct State {
@@ -66,7 +82,7 @@ public final class KMIPServer: Sendable {
 
     /// Binds the listening socket (port 0 picks a free port: see `port`).
     public init(host: String, port: UInt16, tls: ReloadableTLSServerContext, limits: Limits, log: ServerLog,
-                admit: @escaping Admission, handle: @escaping RequestHandler) throws {
+                admit: @escaping Admission, handle: @escaping RequestHandler, refused: @escaping RefusalHandler = { _ in }) throws {
         listener = try Socket.listen(host: host, port: port, backlog: 1024)
         self.port = try listener.localPort
         self.tls = tls
@@ -74,6 +90,7 @@ public final class KMIPServer: Sendable {
         self.log = log
         self.admit = admit
         self.handle = handle
+        self.refused = refused
     }
 
     /// Connections open now, and requests being processed.
@@ -129,9 +146,12 @@ public final class KMIPServer: Sendable {
                 return state.nextConnectionID - 1
             }
             guard let id else {
-                log.warning("connection refused", ["remote": .string((try? socket.remoteAddress) ?? "?"), "reason": "too many connections",
+                let remote = (try? socket.remoteAddress) ?? "?"
+                log.warning("connection refused", ["remote": .string(remote), "reason": "too many connections",
                                                    "limit": .int(limits.maxConnections)])
                 socket.shutdown()
+                refused(ConnectionRefusal(code: .tooManyConnections, remoteAddress: remote,
+                                          reason: "more than \(limits.maxConnections) connections open"))
                 continue
             }
             let thread = Thread { [self] in
@@ -155,6 +175,7 @@ public final class KMIPServer: Sendable {
             try connection.handshake(deadline: .now + limits.handshakeTimeout)
         } catch {
             log.warning("handshake failed", ["connection": .int(id), "remote": .string(remote), "error": .string(Self.describe(error))])
+            refused(ConnectionRefusal(code: .handshakeFailed, remoteAddress: remote, reason: Self.describe(error)))
             return
         }
         guard let peer = connection.peerCertificate, let caller = admit(peer, remote) else {

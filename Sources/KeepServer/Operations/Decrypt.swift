@@ -2,8 +2,8 @@ import KMIP
 import KeepCrypto
 
 /// Decrypt with an AES key the server holds (Active, or Deactivated / Compromised: KMIP lets a key that no longer
-/// protects new data still recover old data): AES-GCM, or AES key unwrap (RFC 3394 / RFC 5649). The plaintext
-/// goes back only in the response, in `SecureBytes`.
+/// protects new data still recover old data): ECB or CBC, AES-GCM, or AES key unwrap (RFC 3394 / RFC 5649). The
+/// plaintext goes back only in the response, in `SecureBytes`.
 struct DecryptHandler: OperationHandler {
     let access = OperationAccess.useKey
     let introduced = ProtocolVersion.v1_2
@@ -15,22 +15,25 @@ struct DecryptHandler: OperationHandler {
         try CipherRequest.checkSize(data.count, in: context)
         let stored = try context.object(uid)
         let cipher = try KeyCipher(KeyUse.parameters(request.cryptographicParameters, of: stored), defaultMode: nil)
-        let (_, key) = try KeyUse.key(uid, in: context, states: [.active, .deactivated, .compromised], usage: cipher.decryptUsage, purpose: "decrypt")
+        let (_, key) = try KeyUse.key(uid, in: context, states: [.active, .deactivated, .compromised], usage: cipher.decryptUsage,
+                                      direction: .process, purpose: "decrypt")
         context.idPlaceholder = uid
         switch cipher {
-        case .gcm:
-            try CipherRequest.checkGCM(key: key, in: context)
-            guard let iv = request.ivCounterNonce else { throw ServiceError(.invalidField, "AES-GCM decryption needs the IV") }
+        case .block(let mode, let padding):
+            if mode == .cbc && request.ivCounterNonce == nil {
+                throw ServiceError(.missingInitializationVector, "AES-CBC decryption needs the IV")
+            }
+            return DecryptResponse(uniqueIdentifier: .text(uid), data: try mode.decrypt(data, using: key, iv: request.ivCounterNonce, padding: padding))
+        case .gcm(let tagByteCount):
+            try CipherRequest.checkGCM(in: context)
+            guard let iv = request.ivCounterNonce else { throw ServiceError(.missingInitializationVector, "AES-GCM decryption needs the IV") }
             guard let tag = request.authenticatedEncryptionTag else {
                 throw ServiceError(.invalidField, "AES-GCM decryption needs the Authenticated Encryption Tag")
             }
-            let box: AESGCM.SealedBox
-            do {
-                box = try AESGCM.SealedBox(nonce: iv, ciphertext: data, tag: tag)
-            } catch {
-                throw ServiceError(.invalidField, "an AES-GCM IV is \(AESGCM.nonceByteCount) bytes and its tag \(AESGCM.tagByteCount) bytes")
+            guard tag.count == tagByteCount else {
+                throw ServiceError(.badCryptographicParameters, "the Authenticated Encryption Tag is \(tag.count) bytes, the Tag Length \(tagByteCount)")
             }
-            let plaintext = try AESGCM.open(box, using: key, authenticating: request.authenticatedEncryptionAdditionalData ?? [])
+            let plaintext = try AESGCMMode.open(data, using: key, iv: iv, tag: tag, authenticating: request.authenticatedEncryptionAdditionalData ?? [])
             return DecryptResponse(uniqueIdentifier: .text(uid), data: plaintext)
         case .keyWrap, .keyWrapWithPadding:
             guard request.ivCounterNonce == nil, request.authenticatedEncryptionAdditionalData == nil, request.authenticatedEncryptionTag == nil else {

@@ -1,9 +1,12 @@
 import KMIP
 import KeepCrypto
 
-/// Encrypt with an Active AES key the server holds: AES-GCM (KMIP 1.4+, where the Authenticated Encryption
-/// Tag exists; 256-bit keys), or AES Key Wrap (RFC 3394) / with Padding (RFC 5649), so a hypervisor can have
-/// its DEK wrapped under a KEK that never leaves the server. Single-shot only: no streaming.
+/// Encrypt with an Active AES key the server holds: ECB or CBC (PKCS#7 padding or none), AES-GCM (KMIP 1.4+,
+/// where the Authenticated Encryption Tag exists), or AES Key Wrap (RFC 3394) / with Padding (RFC 5649), so a
+/// hypervisor can have its DEK wrapped under a KEK that never leaves the server. Single-shot only: no streaming.
+///
+/// The IV: the client's, or (CBC and GCM without one, and always when the key's parameters say Random IV) one the
+/// server draws and returns: 16 random bytes for CBC, 12 for GCM.
 struct EncryptHandler: OperationHandler {
     let access = OperationAccess.useKey
     let introduced = ProtocolVersion.v1_2
@@ -14,19 +17,34 @@ struct EncryptHandler: OperationHandler {
         guard let data = request.data else { throw ServiceError(.invalidField, "Encrypt needs Data") }
         try CipherRequest.checkSize(data.count, in: context)
         let stored = try context.object(uid)
-        let cipher = try KeyCipher(KeyUse.parameters(request.cryptographicParameters, of: stored), defaultMode: nil)
-        let (_, key) = try KeyUse.key(uid, in: context, states: [.active], usage: cipher.encryptUsage, purpose: "encrypt")
+        let parameters = KeyUse.parameters(request.cryptographicParameters, of: stored)
+        let cipher = try KeyCipher(parameters, defaultMode: nil)
+        let (_, key) = try KeyUse.key(uid, in: context, states: [.active], usage: cipher.encryptUsage, direction: .protect, purpose: "encrypt")
         context.idPlaceholder = uid
+        if parameters?.randomIV == true && request.ivCounterNonce != nil {
+            throw ServiceError(.invalidField, "the Cryptographic Parameters ask for a Random IV: the server chooses it, send none")
+        }
+        let response = try encrypt(data, with: cipher, key: key, request: request, uid: uid, in: context)
+        // Counted once the data is encrypted, so a refused request uses none of the key's allowance.
+        try KeyUse.consumeUsage(data.count, of: uid, in: context)
+        return response
+    }
+
+    private func encrypt(_ data: SecureBytes, with cipher: KeyCipher, key: SymmetricKey, request: EncryptRequest, uid: String,
+                         in context: OperationContext) throws -> EncryptResponse {
         switch cipher {
-        case .gcm:
-            try CipherRequest.checkGCM(key: key, in: context)
-            if let iv = request.ivCounterNonce, iv.count != AESGCM.nonceByteCount {
-                throw ServiceError(.invalidField, "an AES-GCM IV is \(AESGCM.nonceByteCount) bytes")
-            }
+        case .block(let mode, let padding):
+            var iv = request.ivCounterNonce
+            if mode == .cbc && iv == nil { iv = try SecureRandom.publicBytes(count: AESBlockMode.blockByteCount) }
+            let ciphertext = try mode.encrypt(data, using: key, iv: iv, padding: padding)
+            return EncryptResponse(uniqueIdentifier: .text(uid), data: ciphertext, ivCounterNonce: request.ivCounterNonce == nil ? iv : nil)
+        case .gcm(let tagByteCount):
+            try CipherRequest.checkGCM(in: context)
             // A random IV unless the client supplies one (it then answers for its uniqueness under this key).
-            let box = try AESGCM.seal(data, using: key, nonce: request.ivCounterNonce, authenticating: request.authenticatedEncryptionAdditionalData ?? [])
-            return EncryptResponse(uniqueIdentifier: .text(uid), data: box.ciphertext,
-                                   ivCounterNonce: request.ivCounterNonce == nil ? box.nonce : nil, authenticatedEncryptionTag: box.tag)
+            let iv = try request.ivCounterNonce ?? SecureRandom.publicBytes(count: AESGCM.nonceByteCount)
+            let sealed = try AESGCMMode.seal(data, using: key, iv: iv, tagByteCount: tagByteCount, authenticating: request.authenticatedEncryptionAdditionalData ?? [])
+            return EncryptResponse(uniqueIdentifier: .text(uid), data: sealed.ciphertext,
+                                   ivCounterNonce: request.ivCounterNonce == nil ? iv : nil, authenticatedEncryptionTag: sealed.tag)
         case .keyWrap, .keyWrapWithPadding:
             guard request.ivCounterNonce == nil, request.authenticatedEncryptionAdditionalData == nil else {
                 throw ServiceError(.invalidField, "AES key wrap takes no IV and no additional data")
@@ -50,12 +68,9 @@ enum CipherRequest {
         }
     }
 
-    static func checkGCM(key: SymmetricKey, in context: OperationContext) throws(ServiceError) {
+    static func checkGCM(in context: OperationContext) throws(ServiceError) {
         guard context.version >= .v1_4 else {
             throw ServiceError(.featureNotSupported, "AES-GCM needs KMIP 1.4 or later (the Authenticated Encryption Tag field)")
-        }
-        guard key.byteCount == AESGCM.keyByteCount else {
-            throw ServiceError(.unsupportedCryptographicParameters, "AES-GCM here takes 256-bit keys, not \(key.bitCount)-bit ones")
         }
     }
 }

@@ -22,6 +22,13 @@ struct GetHandler: OperationHandler {
         guard object.hasKeyMaterial else {
             throw ServiceError(.objectDestroyed, "object \(uid) is \(a.state): its key material is destroyed")
         }
+        // KMIP 1.4 §3.48–3.51: a non-extractable object's value never leaves the server; a sensitive one only wrapped.
+        if ServerAttributes.boolean(.extractable, in: a) == false {
+            throw ServiceError(.permissionDenied, "object \(uid) is not extractable: its value does not leave the server")
+        }
+        if ServerAttributes.boolean(.sensitive, in: a) == true && request.keyWrappingSpecification == nil {
+            throw ServiceError(.permissionDenied, "object \(uid) is sensitive: ask for it wrapped (Key Wrapping Specification)")
+        }
         let managed: KMIP.ManagedObject
         switch a.objectType {
         case .symmetricKey:
@@ -52,8 +59,18 @@ struct GetHandler: OperationHandler {
             // Register always records the type; the fallback is the first vendor-defined value.
             let type = ObjectFacts.enumeration(ObjectFacts.opaqueDataType, in: a).map(OpaqueDataType.init(rawValue:)) ?? OpaqueDataType(rawValue: 0x8000_0000)
             managed = .opaqueObject(type, try context.keyMaterial(uid))
+        case .template:
+            guard request.keyFormatType == nil, request.keyWrappingSpecification == nil else {
+                throw ServiceError(.featureNotSupported, "a template is returned as it is: no key format or wrapping applies")
+            }
+            let attributes = try Templates.decode(try context.keyMaterial(uid))
+            managed = .preserved(.template, .structure(.template, attributes.map { $0.kmip1TTLV(version: context.version) }))
         default:
             throw ServiceError(.invalidField, "object \(uid) has no value Keep can return")
+        }
+        if ServerAttributes.boolean(.fresh, in: a) == true {
+            // Served once: no longer Fresh (KMIP 1.4 §3.34). A write, but only on the first Get.
+            try context.hierarchy.updateAttributes(of: uid, in: context.domainID) { ServerAttributes.set(TTLV(.fresh, .boolean(false)), in: &$0) }
         }
         return GetResponse(uniqueIdentifier: .text(uid), object: managed)
     }
@@ -91,7 +108,7 @@ struct GetHandler: OperationHandler {
         context.touch(wrappingUID)
         let wrappingKey: SymmetricKey
         do {
-            (_, wrappingKey) = try KeyUse.key(wrappingUID, in: context, states: [.active], usage: [.wrapKey], purpose: "wrap keys")
+            (_, wrappingKey) = try KeyUse.key(wrappingUID, in: context, states: [.active], usage: [.wrapKey], direction: .protect, purpose: "wrap keys")
         } catch let error as HierarchyError where error.code == .objectNotFound {
             // Not in the caller's domain: reported exactly like a wrapping key that does not exist.
             throw ServiceError(.wrappingKeyNotFound, "no wrapping key \(wrappingUID)")

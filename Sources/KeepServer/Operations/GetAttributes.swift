@@ -1,7 +1,7 @@
 import KMIP
 
-/// Get Attributes: the attributes named (every instance of each), or all of them when none are named. Names
-/// the object does not carry are left out of the answer, as KMIP specifies.
+/// Get Attributes: the attributes named (every instance of each, in the order named), or all of them when none
+/// are named. Names the object does not carry are left out of the answer, as KMIP specifies.
 struct GetAttributesHandler: OperationHandler {
     let access = OperationAccess.readMetadata
     let introduced = ProtocolVersion.v1_0
@@ -11,7 +11,11 @@ struct GetAttributesHandler: OperationHandler {
         let all = AttributeMapping.attributes(of: try context.object(uid), for: context.version)
         context.idPlaceholder = uid
         let wanted = request.attributeNames
-        let attributes = wanted.isEmpty ? all : all.filter { wanted.contains($0.name) }
+        if let repeated = wanted.enumerated().first(where: { wanted[..<$0.offset].contains($0.element) })?.element {
+            // As the KMIP 1.1 test case TC-171 answers it.
+            throw ServiceError(.invalidMessage, "Attribute Name specified more than once: \(repeated)")
+        }
+        let attributes = wanted.isEmpty ? all : wanted.flatMap { name in all.filter { $0.name == name } }
         return GetAttributesResponse(uniqueIdentifier: .text(uid), attributes: attributes)
     }
 }

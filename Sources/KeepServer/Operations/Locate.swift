@@ -4,7 +4,15 @@ import KeyHierarchy
 
 /// Locate: the caller's domain's objects whose attributes match every attribute given, in creation order, from
 /// Offset Items (1.3+), at most Maximum Items (and never more than the server's cap). Located Items (1.3+) is
-/// the number matched before offset and maximum.
+/// the number matched before offset and maximum, sent when the request pages with Offset Items (KMIP 1.4 lets a
+/// server leave it out; the OASIS test cases' servers do, and a client that does not page has no use for it).
+///
+/// Object Group Member (1.1+): Group Member Fresh finds only objects whose Fresh attribute is True; Group Member
+/// Default puts the group's fresh objects first (see below).
+///
+/// Destroyed objects (Destroyed, Destroyed Compromised) are found only when asked for: by a State attribute in
+/// the request, or in 2.x by the Storage Status Mask's "destroyed storage" bit. The KMIP 1.4 test cases (SKFF-M-5)
+/// expect a Locate after Destroy to find nothing, which is what 2.x made explicit.
 ///
 /// Matching: Object Type, State, Cryptographic Algorithm/Length, one Name and one custom attribute are filtered
 /// by the store's indexes; every other attribute (a second Name, Object Group, Contact Information, …) is
@@ -24,18 +32,19 @@ struct LocateHandler: OperationHandler {
         guard offset >= 0, maximum.map({ $0 >= 0 }) ?? true else {
             throw ServiceError(.invalidField, "Offset Items and Maximum Items must not be negative")
         }
-        guard request.objectGroupMember == nil else {
-            throw ServiceError(.featureNotSupported, "object groups (Object Group Member) are not supported")
-        }
         var query = ObjectQuery(domainID: context.domainID)
         var residual: [Attribute] = []
         for attribute in request.attributes {
             if !push(attribute, into: &query) { residual.append(attribute) }
         }
         let storageMask = request.storageStatusMask
+        let wantsDestroyed = context.version >= .v2_0 && (storageMask ?? 0) & Self.destroyed != 0
+        if query.state == nil && !wantsDestroyed {
+            query.excludedStates = [State.destroyed.rawValue, State.destroyedCompromised.rawValue]
+        }
         let candidates = try context.hierarchy.locate(query)
-        var matched: [String] = []
-        if residual.isEmpty && storageMask == nil && context.version < .v2_0 {
+        var matched: [String] = [], freshFirst: [String] = []
+        if residual.isEmpty && storageMask == nil && context.version < .v2_0 && request.objectGroupMember == nil {
             // Everything is on-line in 1.x: the store's answer is the answer.
             matched = candidates
         } else {
@@ -44,14 +53,24 @@ struct LocateHandler: OperationHandler {
                 let object = try context.object(uid)
                 guard storageMask.map({ Self.included(object, mask: $0, version: context.version) }) ?? Self.defaultIncluded(object, version: context.version) else { continue }
                 let attributes = AttributeMapping.attributes(of: object)
-                if filters.allSatisfy({ $0.matches(attributes) }) { matched.append(uid) }
+                guard filters.allSatisfy({ $0.matches(attributes) }) else { continue }
+                if request.objectGroupMember == .groupMemberFresh && ServerAttributes.boolean(.fresh, in: object.attributes) != true { continue }
+                matched.append(uid)
+                if request.objectGroupMember == .groupMemberDefault && ServerAttributes.boolean(.fresh, in: object.attributes) == true {
+                    freshFirst.append(uid)
+                }
             }
+        }
+        if request.objectGroupMember == .groupMemberDefault {
+            // Keep's policy for a group's default member: the oldest object not yet served (Fresh), else the oldest.
+            // Since Get clears Fresh, Locate + Get walks a group's members in turn (KMIP 1.1 test case TC-153).
+            matched = freshFirst + matched.filter { !freshFirst.contains($0) }
         }
         let limit = min(maximum ?? context.configuration.maxLocatedItems, context.configuration.maxLocatedItems)
         let page = Array(matched.dropFirst(offset).prefix(limit))
         page.forEach(context.touch)
         if page.count == 1 { context.idPlaceholder = page[0] }
-        return LocateResponse(locatedItems: context.version >= .v1_3 ? Int32(clamping: matched.count) : nil,
+        return LocateResponse(locatedItems: context.version >= .v1_3 && request.offsetItems != nil ? Int32(clamping: matched.count) : nil,
                               uniqueIdentifiers: page.map { .text($0) })
     }
 

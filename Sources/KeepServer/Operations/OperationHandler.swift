@@ -32,7 +32,7 @@ enum OperationTable {
         DiscoverVersionsHandler(), QueryHandler(), CreateHandler(), RegisterHandler(), GetHandler(), GetAttributesHandler(),
         GetAttributeListHandler(), AddAttributeHandler(), SetAttributeHandler(), ModifyAttributeHandler(), DeleteAttributeHandler(),
         LocateHandler(), ActivateHandler(), RevokeHandler(), DestroyHandler(), ReKeyHandler(), EncryptHandler(), DecryptHandler(),
-        RNGRetrieveHandler(), CheckHandler(),
+        RNGRetrieveHandler(), RNGSeedHandler(), CheckHandler(),
     ]
 
     /// The operations a client speaking `version` may use, in enumeration order (Query Operations).
@@ -57,7 +57,7 @@ final class OperationContext {
     /// Objects the current item named or produced, for its audit event. Reset before each item.
     var objectIDs: [String] = []
     /// What the administration operations need; nil when the service has none (they are then not supported).
-    var administration: Administration?
+    var administration: AdministrationTools?
 
     init(caller: CallerIdentity, domain: Domain, version: ProtocolVersion, hierarchy: KeyHierarchy, configuration: ServiceConfiguration, now: Int64) {
         self.caller = caller
@@ -78,7 +78,8 @@ final class OperationContext {
             uid = text
         case nil, .placeholder(UniqueIdentifierEnumeration.idPlaceholder.rawValue)?:
             guard let placeholder = idPlaceholder else {
-                throw ServiceError(.invalidField, "no Unique Identifier, and no earlier batch item set the ID Placeholder")
+                // Nothing to act on, as when a batched Locate found nothing (KMIP 1.1 test case TC-152).
+                throw ServiceError(.itemNotFound, "no Unique Identifier, and no earlier batch item set the ID Placeholder")
             }
             uid = placeholder
         case .some(let other):

@@ -1,10 +1,10 @@
 import KMIP
 import KeepCrypto
 
-/// RNG Retrieve (1.3+): random bytes from the server's CSPRNG (OpenSSL's DRBG, through KeepCrypto).
+/// RNG Retrieve (1.2+): random bytes from the server's CSPRNG (OpenSSL's DRBG, through KeepCrypto).
 struct RNGRetrieveHandler: OperationHandler {
     let access = OperationAccess.random
-    let introduced = ProtocolVersion.v1_3
+    let introduced = ProtocolVersion.v1_2
 
     func handle(_ request: RNGRetrieveRequest, in context: OperationContext) throws -> any ResponsePayload {
         let limit = context.configuration.maxRandomByteCount

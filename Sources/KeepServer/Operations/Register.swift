@@ -3,7 +3,8 @@ import KeepCrypto
 import KeyHierarchy
 
 /// Register: a symmetric key (AES, Raw or Transparent Symmetric Key format), secret data, or an opaque object
-/// the client supplies, stored wrapped under the caller's Domain Key like a created key.
+/// the client supplies, stored wrapped under the caller's Domain Key like a created key; or (KMIP 1.x) a
+/// Template, whose attributes are its value (see `Templates`).
 struct RegisterHandler: OperationHandler {
     let access = OperationAccess.createObject
     let introduced = ProtocolVersion.v1_0
@@ -17,7 +18,7 @@ struct RegisterHandler: OperationHandler {
             throw ServiceError(.invalidField, "Object Type \(request.objectType) does not match the object sent (\(request.object.objectType))")
         }
         var attributes = ObjectAttributes(objectType: request.objectType)
-        try Templates.apply(request.attributes, to: &attributes)
+        try Templates.apply(request.attributes, to: &attributes, in: context)
         let material: SecureBytes
         switch request.object {
         case .symmetricKey(let block):
@@ -28,6 +29,8 @@ struct RegisterHandler: OperationHandler {
                   KeyHierarchy.aesKeyLengths.contains(length) else {
                 throw ServiceError(.invalidField, "Keep registers AES keys of 128, 192 or 256 bits")
             }
+            attributes.other.removeAll { $0.tag == .digest }
+            attributes.other.append(KeyDigest.attribute(of: try Self.digestInput(block, material: material), format: block.keyFormatType))
         case .secretData(let type, let block):
             material = try Self.keyBytes(block, allowed: [.opaque, .raw])
             if let attached = block.keyValue?.attachedAttributes { try Templates.apply(attached, to: &attributes) }
@@ -36,9 +39,15 @@ struct RegisterHandler: OperationHandler {
         case .opaqueObject(let type, let value):
             material = value
             ObjectFacts.set(ObjectFacts.opaqueDataType, type.rawValue, in: &attributes)
+        case .preserved(.template, let template):
+            guard context.version < .v2_0 else {
+                throw ServiceError(.invalidField, "KMIP \(context.version) has no Template objects (removed in 2.0)")
+            }
+            material = Templates.encode(try Templates.attributes(ofRegistered: template, version: context.version))
         case .preserved(let type, _):
-            throw ServiceError(.invalidField, "Keep registers symmetric keys, secret data and opaque objects, not \(type)")
+            throw ServiceError(.invalidField, "Keep registers symmetric keys, secret data, opaque objects and templates, not \(type)")
         }
+        if request.objectType != .template { ServerAttributes.setOnNewObject(&attributes, generated: false) }
         guard !material.isEmpty, material.count <= Self.maxValueByteCount else {
             throw ServiceError(.invalidField, "the registered value must be 1 to \(Self.maxValueByteCount) bytes")
         }
@@ -63,6 +72,27 @@ struct RegisterHandler: OperationHandler {
             throw ServiceError(.invalidField, "the Key Block has no Key Material of format \(block.keyFormatType)")
         }
         return bytes
+    }
+
+    /// What the Digest of a registered key covers: the key bytes of a Raw key; the TTLV encoding of the Key Material
+    /// structure of a Transparent Symmetric Key, as the client sent it (KMIP 1.1 test case TC-181).
+    static func digestInput(_ block: KeyBlock, material: SecureBytes) throws(ServiceError) -> SecureBytes {
+        guard block.keyFormatType == .transparentSymmetricKey else { return material }
+        // Encoded by hand, so the key never sits in an ordinary array (a TTLV Byte String holds [UInt8]).
+        var encoded = SecureBytes(zeroes: 0)
+        // Tag Key Material, type Structure, then the Key item: Tag Key, type Byte String, length, bytes, padding.
+        let padded = (material.count + 7) / 8 * 8
+        encoded.append(Self.header(.keyMaterial, type: 0x01, length: 8 + padded))
+        encoded.append(Self.header(.key, type: 0x08, length: material.count))
+        encoded.append(material)
+        encoded.append([UInt8](repeating: 0, count: padded - material.count))
+        return encoded
+    }
+
+    private static func header(_ tag: Tag, type: UInt8, length: Int) -> [UInt8] {
+        let t = tag.rawValue, n = UInt32(length)
+        return [UInt8(t >> 16 & 0xFF), UInt8(t >> 8 & 0xFF), UInt8(t & 0xFF), type,
+                UInt8(n >> 24), UInt8(n >> 16 & 0xFF), UInt8(n >> 8 & 0xFF), UInt8(n & 0xFF)]
     }
 
     /// The Key Block's algorithm and length agree with the template's and with the key, and fill what the

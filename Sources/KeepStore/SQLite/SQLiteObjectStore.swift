@@ -201,6 +201,10 @@ struct SQLiteTransaction: ObjectStoreWriter {
         }
         if let v = q.objectType { where_.append("o.object_type = ?"); values.append(.int(v)) }
         if let v = q.state { where_.append("o.state = ?"); values.append(.int(v)) }
+        if !q.excludedStates.isEmpty {
+            where_.append("o.state NOT IN (" + q.excludedStates.map { _ in "?" }.joined(separator: ", ") + ")")
+            values += q.excludedStates.map { .int($0) }
+        }
         if let v = q.algorithm { where_.append("o.algorithm = ?"); values.append(.int(v)) }
         if let v = q.length { where_.append("o.length = ?"); values.append(.int(v)) }
         sql += " WHERE " + where_.joined(separator: " AND ") + " GROUP BY o.seq ORDER BY o.seq LIMIT ? OFFSET ?"

@@ -107,10 +107,10 @@ enum InitCommands {
         if demo {
             hypervisor = try local("init failed") {
                 let issued = try installation.issueClientCertificate(name: "demo-hypervisor")
-                try installation.withHierarchy(pin: .value(pin)) { hierarchy, registry in
-                    try hierarchy.createDomain(id: "demo", displayName: "Demo tenant", policy: DomainPolicy(allowsKeyExport: true))
-                    try registry.register(fingerprint: issued.fingerprint, domainID: "demo", role: .hypervisor, name: issued.name,
-                                          subject: "CN=\(issued.name),O=Keep")
+                try installation.administer(pin: .value(pin)) { administration in
+                    try administration.createDomain(id: "demo", displayName: "Demo tenant", policy: DomainPolicy(allowsKeyExport: true))
+                    try administration.registerClient(fingerprint: issued.fingerprint, domainID: "demo", role: .hypervisor, name: issued.name,
+                                                      subject: "CN=\(issued.name),O=Keep")
                 }
                 return issued
             }

@@ -28,7 +28,7 @@ enum StatusCommand {
                 keepd          \(r.serverVersion) on \(r.nodeIdentifier), up \(Format.duration(r.uptime.seconds))
                 connections    \(r.connections) open, \(r.requestsInProgress) request\(r.requestsInProgress == 1 ? "" : "s") in progress
                 root of trust  v\(r.rootOfTrustVersion)
-                audit chain    \(r.auditChainHead ?? "not kept by this keepd (the request log is the record)")
+                audit chain    \(r.auditChainHead ?? "none: this keepd runs without an audit log (audit.enabled is false)")
                 rotations      \(r.rotations.isEmpty ? "none" : r.rotations.map(RotateCommands.describe).joined(separator: "\n               "))
 
                 """)

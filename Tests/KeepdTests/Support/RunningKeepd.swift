@@ -48,14 +48,15 @@ final class RunningKeepd: @unchecked Sendable {
         for client in clients {
             issued[client.name] = try installation.issueClientCertificate(name: client.name, clientAuthEKU: client.clientAuthEKU)
         }
-        try installation.withHierarchy(pin: .file(installation.path("hsm/pin"))) { hierarchy, registry in
-            for (id, policy) in domains { try hierarchy.createDomain(id: id, policy: policy) }
+        // Through the audited administration, so the log begins as an operator's would.
+        try installation.administer(pin: .file(installation.path("hsm/pin"))) { admin in
+            for (id, policy) in domains { try admin.createDomain(id: id, policy: policy) }
             for client in clients {
                 let certificate = issued[client.name]!
-                try registry.register(fingerprint: certificate.fingerprint, domainID: client.domain, role: client.role,
-                                      name: client.name, subject: "CN=\(client.name),O=Keep", wireProfile: client.wireProfile)
+                try admin.registerClient(fingerprint: certificate.fingerprint, domainID: client.domain, role: client.role,
+                                         name: client.name, subject: "CN=\(client.name),O=Keep", wireProfile: client.wireProfile)
             }
-            try setUp(installation, hierarchy, registry)
+            try setUp(installation, admin.hierarchy, admin.registry)
         }
         if administrator {
             issued[Self.administratorName] = try installation.bootstrapAdministrator(name: Self.administratorName, pin: .file(installation.path("hsm/pin")))

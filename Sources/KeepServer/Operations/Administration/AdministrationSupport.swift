@@ -17,7 +17,7 @@ extension OperationTable {
 
 extension OperationContext {
     /// The service's administration tools.
-    func administrationTools() throws(ServiceError) -> Administration {
+    func administrationTools() throws(ServiceError) -> AdministrationTools {
         guard let administration else {
             throw ServiceError(.featureNotSupported, "this server is not configured for administration")
         }

@@ -21,9 +21,9 @@ struct KeepIssueClientHandler: OperationHandler {
         if domain.policy.requiresClientAuthUsage && !clientAuth {
             throw ServiceError(.invalidField, "domain \(domain.id) requires the clientAuth extended key usage: a certificate without it would be refused")
         }
-        let days = request.validityDays ?? Administration.defaultValidityDays
-        guard (1...Administration.maximumValidityDays).contains(days) else {
-            throw ServiceError(.invalidField, "Validity Days is 1 to \(Administration.maximumValidityDays), not \(days)")
+        let days = request.validityDays ?? AdministrationTools.defaultValidityDays
+        guard (1...AdministrationTools.maximumValidityDays).contains(days) else {
+            throw ServiceError(.invalidField, "Validity Days is 1 to \(AdministrationTools.maximumValidityDays), not \(days)")
         }
         let publicKey = try PublicKey(der: request.publicKey)
         let certificate = try administration.certificateAuthority().issueClientCertificate(

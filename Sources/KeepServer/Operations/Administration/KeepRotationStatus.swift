@@ -13,7 +13,7 @@ struct KeepRotationStatusHandler: OperationHandler {
     }
 
     /// Running rotations, then interrupted ones, the Root of Trust first.
-    static func all(in context: OperationContext, _ administration: Administration) throws -> [KeepAdminRotation] {
+    static func all(in context: OperationContext, _ administration: AdministrationTools) throws -> [KeepAdminRotation] {
         let running = administration.rotations.running
         var rotations = running.map(KeepAdminRotation.init(running:))
         for domain in try context.hierarchy.domains().sorted(by: { $0.id < $1.id }) where !running.contains(where: { $0.domainID == domain.id }) {
@@ -25,7 +25,7 @@ struct KeepRotationStatusHandler: OperationHandler {
     }
 
     /// The domain's rotation, running or interrupted, if any.
-    static func rotation(of domainID: String, in context: OperationContext, _ administration: Administration) throws -> KeepAdminRotation? {
+    static func rotation(of domainID: String, in context: OperationContext, _ administration: AdministrationTools) throws -> KeepAdminRotation? {
         if let entry = administration.rotations.running.first(where: { $0.domainID == domainID }) {
             return KeepAdminRotation(running: entry)
         }

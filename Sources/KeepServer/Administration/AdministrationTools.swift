@@ -8,8 +8,9 @@ import Synchronization
 /// the server (uptime, connections, running rotations, recent activity, the audit chain's head).
 ///
 /// keepd builds one per process (`Daemon`); a `KMIPService` without one answers administration operations with
-/// Feature Not Supported.
-public final class Administration: Sendable {
+/// Feature Not Supported. Not to be confused with `Administration`, keepctl's audited actions on a stopped
+/// installation: inside keepd an administration request is audited by `KMIPService`, like every request.
+public final class AdministrationTools: Sendable {
     /// Where the certificates the administration operations use are.
     public struct Certificates: Sendable, Equatable {
         /// The KMS CA's certificate, which signs issued client certificates.

@@ -1,0 +1,232 @@
+import Foundation
+import KeepCrypto
+import Synchronization
+
+/// The writer of a node's audit log: appends records to the current segment, makes them durable with group
+/// commit, writes signed checkpoints, and rolls to a new segment by size.
+///
+/// `append` blocks its caller until the records are on disk (written and fdatasync'd) and returns their sequence
+/// numbers, or throws: a caller that gets no sequence number must treat the event as unrecorded (KMIPService
+/// then answers with an error). One writer thread does all the file work: callers queue their records, and the
+/// writer takes everything queued while it was busy, writes it with one write(2) and syncs once, so N concurrent
+/// requests cost about one fsync, not N.
+///
+/// Failures. A failed write is cut back (ftruncate to the last durable size) and fails only the records of that
+/// batch: the log stays usable, and the next batch may succeed once space is freed. A failed fsync is different:
+/// Linux may have dropped the dirty pages and a retried fsync would wrongly report success, so the log becomes
+/// `unavailable` and every later append fails until keepd restarts and recovers the log from what is on disk.
+public final class AuditLog: Sendable {
+    public struct Configuration: Sendable {
+        public var directory: String
+        public var nodeID: String
+        /// A segment is closed (with a checkpoint) and the next one begun once it reaches this size.
+        public var segmentBytes = 64 << 20
+        /// An interval checkpoint is written when records have arrived and this much time has passed since the
+        /// last one, or once `checkpointRecords` records have arrived: bounds what a cut tail can remove unseen.
+        public var checkpointInterval = Duration.seconds(60)
+        public var checkpointRecords = 10_000
+        /// Microseconds since the POSIX epoch.
+        public var clock: @Sendable () -> Int64 = AuditLog.systemClock
+        /// Test hook: called before each write(2) and fdatasync; throwing makes that call fail.
+        public var faultInjector: (@Sendable (IOStep) throws -> Void)?
+        /// Told about each checkpoint once durable (keepd copies it to its JSON log, an anchor kept elsewhere).
+        public var onCheckpoint: (@Sendable (CheckpointSummary) -> Void)?
+
+        public init(directory: String, nodeID: String) {
+            self.directory = directory
+            self.nodeID = nodeID
+        }
+    }
+
+    public enum IOStep: Sendable { case write, sync }
+
+    /// What opening found.
+    public struct Recovery: Sendable, CustomStringConvertible {
+        /// A new log (no segment existed).
+        public var fresh: Bool
+        /// The last record in the log when it was opened.
+        public var lastSequence: UInt64
+        /// The log ended with a shutdown checkpoint.
+        public var cleanStop: Bool
+        /// Bytes of a torn last frame cut off (a write that never completed: its request was never answered).
+        public var tornBytesDiscarded: Int
+
+        public var description: String {
+            if fresh { return "new audit log" }
+            var text = cleanStop ? "previous run stopped cleanly after record \(lastSequence)"
+                : "previous run ended without a shutdown checkpoint after record \(lastSequence) (crash, kill, or a cut tail)"
+            if tornBytesDiscarded > 0 { text += "; \(tornBytesDiscarded) bytes of an incomplete last frame discarded" }
+            return text
+        }
+    }
+
+    public struct Statistics: Sendable, Equatable {
+        public init(records: Int = 0, batches: Int = 0, syncs: Int = 0, checkpoints: Int = 0, segments: Int = 0) {
+            self.records = records
+            self.batches = batches
+            self.syncs = syncs
+            self.checkpoints = checkpoints
+            self.segments = segments
+        }
+
+        public var records = 0
+        /// Group commits: each is one write(2) and one fdatasync for every record queued meanwhile.
+        public var batches = 0
+        /// Every fdatasync and fsync the log made (batches, checkpoints, segment switches).
+        public var syncs = 0
+        public var checkpoints = 0
+        public var segments = 0
+    }
+
+    public struct CheckpointSummary: Sendable {
+        public var kind: Checkpoint.Kind
+        public var segment: UInt32
+        public var sequence: UInt64
+        public var time: Int64
+        /// `Checkpoint.digest`, hexadecimal: what the next checkpoint links to, and what an anchor records.
+        public var digest: String
+        public var lastRecordDigest: String
+    }
+
+    public static let systemClock: @Sendable () -> Int64 = {
+        var now = timespec()
+        clock_gettime(CLOCK_REALTIME, &now)
+        return Int64(now.tv_sec) * 1_000_000 + Int64(now.tv_nsec) / 1_000
+    }
+
+    public let configuration: Configuration
+    public let recovery: Recovery
+    private let queue: Queue
+    private let writer: Writer
+
+    /// Opens the log in `configuration.directory` (creating it and its first segment if needed), after checking the
+    /// last segment against its chain and its MACs: keepd never appends to a log that does not verify.
+    public static func open(_ configuration: Configuration, keys: any AuditKeys) throws -> AuditLog {
+        try AuditLog(configuration: configuration, keys: keys)
+    }
+
+    private init(configuration: Configuration, keys: any AuditKeys) throws {
+        self.configuration = configuration
+        let writer = try Writer(configuration: configuration, keys: keys)
+        self.writer = writer
+        recovery = writer.recovery
+        queue = Queue()
+        let thread = Thread { [queue, writer] in writer.run(queue: queue) }
+        thread.name = "keep-audit-writer"
+        thread.start()
+    }
+
+    /// Appends `entries` in order and returns once they are durable, with their sequence numbers.
+    @discardableResult
+    public func append(_ entries: [AuditEntry]) throws -> [UInt64] {
+        guard !entries.isEmpty else { return [] }
+        return try queue.submit(.records(entries.map { $0.bounded() }))
+    }
+
+    @discardableResult
+    public func append(_ entry: AuditEntry) throws -> UInt64 {
+        try append([entry])[0]
+    }
+
+    /// Writes an interval checkpoint now if any record is not yet covered by one.
+    public func checkpoint() throws {
+        _ = try queue.submit(.checkpoint)
+    }
+
+    /// Writes the shutdown checkpoint and closes the files; later appends throw `.closed`. Idempotent.
+    public func close() throws {
+        _ = try queue.submit(.close)
+    }
+
+    public var statistics: Statistics { writer.stats.withLock { $0 } }
+
+    /// The last durable record's sequence number and digest (hexadecimal): a live anchor for online verification.
+    public var head: (sequence: UInt64, digest: String) { writer.published.withLock { $0 } }
+}
+
+// MARK: - Queue
+
+extension AuditLog {
+    enum Request {
+        case records([AuditEntry])
+        case checkpoint
+        case close
+    }
+
+    final class Pending: @unchecked Sendable {
+        let request: Request
+        // Written by the writer thread before `done` is signalled, read by the submitter after: ordered by the semaphore.
+        var result: Result<[UInt64], AuditError> = .failure(AuditError(.unavailable, "not processed"))
+        let done = DispatchSemaphore(value: 0)
+        init(_ request: Request) { self.request = request }
+
+        func finish(_ result: Result<[UInt64], AuditError>) {
+            self.result = result
+            done.signal()
+        }
+    }
+
+    /// What callers hand the writer, in arrival order.
+    final class Queue: @unchecked Sendable {
+        // Everything below is guarded by `condition`.
+        let condition = NSCondition()
+        var items: [Pending] = []
+        var closing = false
+        /// When the last request arrived, and the mean gap between arrivals (an exponential moving average, in
+        /// nanoseconds): how many callers the writer may expect within one fsync.
+        private var lastArrival: UInt64 = 0
+        private(set) var meanGap: Double = .infinity
+
+        func submit(_ request: Request) throws -> [UInt64] {
+            let pending = Pending(request)
+            condition.lock()
+            if closing {
+                condition.unlock()
+                if case .close = request { return [] }
+                throw AuditError(.closed, "the audit log is closed")
+            }
+            if case .close = request { closing = true }
+            let now = DispatchTime.now().uptimeNanoseconds
+            if lastArrival > 0 {
+                let gap = Double(now - lastArrival)
+                meanGap = meanGap.isFinite ? 0.8 * meanGap + 0.2 * gap : gap
+            }
+            lastArrival = now
+            items.append(pending)
+            condition.signal()
+            condition.unlock()
+            pending.done.wait()
+            return try pending.result.get()
+        }
+
+        /// Waits until something is queued or `deadline` passes; returns what is queued.
+        func take(until deadline: Date) -> [Pending] {
+            condition.lock()
+            defer { condition.unlock() }
+            while items.isEmpty {
+                if !condition.wait(until: deadline) { break }
+            }
+            let taken = items
+            items = []
+            return taken
+        }
+
+        /// Group commit's wait. On a machine with few cores, callers released by one fsync come back one at a
+        /// time, and a writer that commits whatever is queued the moment it looks commits one record per fsync
+        /// while the others are still on their way. So when callers arrive faster than an fsync takes, the writer
+        /// waits (at most `window`, the last fsync's duration) for as many as one fsync's worth of arrivals
+        /// before committing. With one caller at a time the gap is longer than the fsync and it never waits.
+        func gather(_ taken: inout [Pending], window nanoseconds: UInt64) {
+            condition.lock()
+            defer { condition.unlock() }
+            guard meanGap.isFinite, meanGap > 0, Double(nanoseconds) > meanGap else { return }
+            let expected = min(Int(Double(nanoseconds) / meanGap), 256)
+            let deadline = Date(timeIntervalSinceNow: Double(nanoseconds) / 1e9)
+            while taken.count + items.count < expected, !closing {
+                if !condition.wait(until: deadline) { break }
+            }
+            taken += items
+            items = []
+        }
+    }
+}
