@@ -97,10 +97,16 @@ final class RunningKeepd: @unchecked Sendable {
 
     /// SIGTERM, then waits; returns the exit status.
     @discardableResult
-    func stop() -> Int32 {
-        guard process.isRunning else { return process.terminationStatus }
-        kill(process.processIdentifier, SIGTERM)
-        process.waitUntilExit()
+    func stop(sourceLocation: SourceLocation = #_sourceLocation) -> Int32 {
+        if process.isRunning {
+            kill(process.processIdentifier, SIGTERM)
+            process.waitUntilExit()
+        }
+        if process.terminationReason == .uncaughtSignal {
+            // keepd died on a signal: what it wrote to standard error is the only trace of why.
+            let stderr = (try? String(contentsOfFile: installation.path("keepd.stderr"), encoding: .utf8)) ?? ""
+            Issue.record("keepd died on signal \(process.terminationStatus): \(stderr.suffix(4000))", sourceLocation: sourceLocation)
+        }
         return process.terminationStatus
     }
 
