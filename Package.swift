@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "KeyHierarchy", targets: ["KeyHierarchy"]),
         .library(name: "KeepTLS", targets: ["KeepTLS"]),
         .library(name: "KeepServer", targets: ["KeepServer"]),
+        .library(name: "KeepClient", targets: ["KeepClient"]),
         .executable(name: "keepd", targets: ["keepd"]),
         .executable(name: "keepctl", targets: ["keepctl"]),
         .executable(name: "keep-bench", targets: ["keep-bench"]),
@@ -51,6 +52,9 @@ let package = Package(
         // Client registry and authorization, access policy, one file per operation under Operations/. No OpenSSL.
         .target(name: "KeepServer", dependencies: ["KMIP", "KeyHierarchy", "KeepStore", "KeepHSM", "KeepCrypto", "KeepTLS"]),
 
+        // The hypervisor side: a blocking KMIP client (mutual TLS, connection reuse, retries, failover).
+        .target(name: "KeepClient", dependencies: ["KMIP", "KeepTLS", "KeepCrypto"]),
+
         // Pure Swift: the KMIP protocol layer, no I/O and no OpenSSL import.
         // It uses KeepCrypto only for SecureBytes, so key material decoded off the wire is zeroized.
         .target(name: "KMIP", dependencies: ["KeepCrypto"]),
@@ -68,8 +72,15 @@ let package = Package(
                           path: "Tests/StoreTortureWorker"),
         .testTarget(name: "KeyHierarchyTests", dependencies: ["KeyHierarchy", "KeepHSM", "KeepStore", "KeepCrypto", "KMIP"]),
         .testTarget(name: "KeepStoreTests", dependencies: ["KeepStore"]),
+        // Test support shared by the test targets that run keepd as a process (RunningKeepd): not a test target
+        // itself, so several test targets can depend on it.
+        .target(name: "KeepdTestSupport", dependencies: ["KeepServer", "KeepTLS", "KMIP", "KeyHierarchy", "KeepCrypto"],
+                path: "Tests/KeepdTestSupport"),
         // keepd as a process: mutual TLS, admission, limits, signals, PyKMIP (Python from the Makefile's .venv).
-        .testTarget(name: "KeepdTests", dependencies: ["KeepServer", "KeepTLS", "KMIP", "KeyHierarchy", "KeepCrypto"]),
+        .testTarget(name: "KeepdTests", dependencies: ["KeepdTestSupport", "KeepServer", "KeepTLS", "KMIP", "KeyHierarchy", "KeepCrypto"]),
+        // The client library against keepd as a process.
+        .testTarget(name: "KeepClientTests", dependencies: ["KeepClient", "KeepdTestSupport", "KeepServer", "KeepTLS", "KMIP",
+                                                            "KeyHierarchy", "KeepCrypto"]),
         .testTarget(name: "KeepServerTests", dependencies: ["KeepServer", "KMIP", "KeyHierarchy", "KeepStore", "KeepHSM", "KeepCrypto"]),
         .testTarget(name: "KMIPTests", dependencies: ["KMIP"], exclude: ["Vectors"]),
     ]
