@@ -18,6 +18,7 @@ let package = Package(
         .executable(name: "keepd", targets: ["keepd"]),
         .executable(name: "keepctl", targets: ["keepctl"]),
         .executable(name: "keep-bench", targets: ["keep-bench"]),
+        .executable(name: "keep-vm", targets: ["keep-vm"]),
     ],
     targets: [
         // System libraries: a module map and one umbrella header each.
@@ -52,7 +53,8 @@ let package = Package(
         // Client registry and authorization, access policy, one file per operation under Operations/. No OpenSSL.
         .target(name: "KeepServer", dependencies: ["KMIP", "KeyHierarchy", "KeepStore", "KeepHSM", "KeepCrypto", "KeepTLS"]),
 
-        // The hypervisor side: a blocking KMIP client (mutual TLS, connection reuse, retries, failover).
+        // The hypervisor side: a blocking KMIP client (mutual TLS, connection reuse, retries, failover) and the VM
+        // encryption workflow (prerequisites, KEK/DEK, XTS disk encryption with a crash-safe journal, rekey).
         .target(name: "KeepClient", dependencies: ["KMIP", "KeepTLS", "KeepCrypto"]),
 
         // Pure Swift: the KMIP protocol layer, no I/O and no OpenSSL import.
@@ -62,7 +64,8 @@ let package = Package(
         // Thin executables: parse arguments, call a library.
         .executableTarget(name: "keepd", dependencies: ["KeepServer"]),
         .executableTarget(name: "keepctl", dependencies: ["KeepServer", "KeyHierarchy", "KeepHSM", "KeepCrypto"]),
-        .executableTarget(name: "keep-bench", dependencies: ["KeepCrypto", "KMIP", "KeepHSM", "KeepStore", "KeyHierarchy"]),
+        .executableTarget(name: "keep-bench", dependencies: ["KeepCrypto", "KMIP", "KeepHSM", "KeepStore", "KeyHierarchy", "KeepClient"]),
+        .executableTarget(name: "keep-vm", dependencies: ["KeepClient", "KeepCrypto"]),
 
         .testTarget(name: "KeepCryptoTests", dependencies: ["KeepCrypto"], exclude: ["Vectors"]),
         .testTarget(name: "KeepHSMTests", dependencies: ["KeepHSM"]),
@@ -78,7 +81,7 @@ let package = Package(
                 path: "Tests/KeepdTestSupport"),
         // keepd as a process: mutual TLS, admission, limits, signals, PyKMIP (Python from the Makefile's .venv).
         .testTarget(name: "KeepdTests", dependencies: ["KeepdTestSupport", "KeepServer", "KeepTLS", "KMIP", "KeyHierarchy", "KeepCrypto"]),
-        // The client library against keepd as a process.
+        // The client library against keepd as a process, keep-vm as a process (SIGKILL), Python's AES-XTS as an oracle.
         .testTarget(name: "KeepClientTests", dependencies: ["KeepClient", "KeepdTestSupport", "KeepServer", "KeepTLS", "KMIP",
                                                             "KeyHierarchy", "KeepCrypto"]),
         .testTarget(name: "KeepServerTests", dependencies: ["KeepServer", "KMIP", "KeyHierarchy", "KeepStore", "KeepHSM", "KeepCrypto"]),
