@@ -29,7 +29,7 @@ struct SIGKILLTests {
             let image = try vm.image(id)
             switch disk["state"] as! String {
             case "pending", "rewriting":
-                #expect(image == before[id], "\(round): disk \(id) changed before its rewrite was committed")
+                #expect(digest(image) == digest(before[id]), "\(round): disk \(id) changed before its rewrite was committed")
             case "done":
                 #expect(image.count == before[id]!.count && stride(from: 0, to: image.count, by: 512).allSatisfy { image[$0..<$0 + 512] != before[id]![$0..<$0 + 512] },
                         "\(round): disk \(id) is done but not rewritten")
@@ -115,20 +115,25 @@ struct SIGKILLTests {
             let process = Process()
             process.executableURL = URL(fileURLWithPath: Programs.keepVM)
             process.arguments = ["--providers", vm.providersPath, "--json"] + command + [vm.descriptorPath] + Self.steps
-            process.environment = ProcessInfo.processInfo.environment.merging(["KEEP_VM_TEST_CHUNK_DELAY_MS": "4"]) { $1 }
+            process.environment = ProcessInfo.processInfo.environment.merging(["KEEP_VM_TEST_CHUNK_DELAY_MS": "10"]) { $1 }
             process.standardOutput = FileHandle.nullDevice
             process.standardError = FileHandle.nullDevice
             try process.run()
-            Thread.sleep(forTimeInterval: Double.random(in: 0.03...0.12, using: &generator))
+            Thread.sleep(forTimeInterval: Double.random(in: 0.03...0.2, using: &generator))
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
-            if process.terminationReason == .uncaughtSignal { kills += 1 }
+            guard process.terminationReason == .uncaughtSignal else {
+                // It finished before the kill: the operation is complete, there is nothing more to interrupt.
+                #expect(process.terminationStatus == 0, "round \(round): keep-vm failed")
+                break
+            }
+            kills += 1
             if !(try Self.checkConsistent(vm, before: before, round: "round \(round) (\(command.joined(separator: " ")))")) {
                 // No journal: killed before it was written (the VM as before) or after the operation finished.
                 #expect(try vm.originals.keys.allSatisfy { try vm.image($0) == before[$0] } || vm.imagesAreCiphertext(), "round \(round)")
             }
         }
-        #expect(kills >= rounds / 2, "keep-vm finished before most kills: the test did not interrupt it")
+        #expect(kills >= 3, "keep-vm finished before it was killed three times: the test did not interrupt it enough")
         let journalExists = FileManager.default.fileExists(atPath: vm.descriptorPath + ".keep-journal")
         let changed = try vm.originals.keys.contains { try vm.image($0) != before[$0] }
         if journalExists || !changed {
@@ -144,7 +149,7 @@ struct SIGKILLTests {
         for disk in try vm.descriptor.disks {
             var bytes: [UInt8] = []
             try workflow.readSectors(disk: disk.id, from: 0, count: disk.sizeBytes / 512) { bytes += $0 }
-            #expect(bytes == vm.originals[disk.id], "\(point): disk \(disk.id) does not decrypt to its original bytes")
+            #expect(digest(bytes) == digest(vm.originals[disk.id]), "\(point): disk \(disk.id) does not decrypt to its original bytes")
         }
     }
 
@@ -156,7 +161,7 @@ struct SIGKILLTests {
         for (index, id) in try vm.descriptor.disks.map(\.id).enumerated() {
             let output = vm.directory + "/plain\(index)"
             try Programs.pythonXTS("decrypt", keyFile: keyFile, sectorSize: sectorSize, input: vm.directory + "/disk\(index).raw", output: output)
-            #expect(Array(try Data(contentsOf: URL(fileURLWithPath: output))) == vm.originals[id], "disk \(id) does not decrypt to its original bytes")
+            #expect(digest(Array(try Data(contentsOf: URL(fileURLWithPath: output)))) == digest(vm.originals[id]), "disk \(id) does not decrypt to its original bytes")
         }
     }
 }

@@ -67,6 +67,12 @@ final class EventLog: @unchecked Sendable {
 
 func hex(_ bytes: [UInt8]) -> String { bytes.map { String(format: "%02x", $0) }.joined() }
 
+/// A short stand-in for a disk's bytes in comparisons: a failing `#expect` prints this, not megabytes.
+func digest(_ bytes: [UInt8]?) -> String {
+    guard let bytes else { return "nil" }
+    return "\(bytes.count) bytes, SHA-256 " + hex(Array(SHA256.hash(bytes).prefix(8)))
+}
+
 /// Whether `text` shows `secret` in hexadecimal (either case) or base64.
 func reveals(_ text: String, _ secret: SymmetricKey) -> Bool {
     let bytes = secret.bytes.copyBytes()

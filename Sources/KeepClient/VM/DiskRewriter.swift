@@ -9,23 +9,32 @@ public enum WorkflowPoint: String, Sendable, CaseIterable {
 }
 
 /// Rewrites one disk image into a new file beside it, chunk by chunk, with a transform applied to each chunk in
-/// memory (encrypt, decrypt, or both for a deep rekey). The original is only read. Durable marks are reported
-/// through `checkpoint` after the new file has been fsynced that far.
-struct DiskRewriter {
+/// memory (encrypt, decrypt, both for a deep rekey, nothing for a copy). The original is only read. Durable marks
+/// are reported through `checkpoint` after the new file has been fsynced that far. Public for benchmarks, which
+/// compare a rewrite that transforms nothing (what the disk allows) with the workflow's.
+public struct DiskRewriter: Sendable {
     /// Bytes per read-transform-write step: large enough that system-call and per-chunk overhead vanish, small
     /// enough to stay in the last-level cache across the three stages on most machines' share of it.
-    static let defaultChunkBytes = 4 << 20
+    public static let defaultChunkBytes = 4 << 20
     /// Bytes between durable marks: a crash redoes at most this much; each mark costs an fsync.
-    static let defaultCheckpointBytes: UInt64 = 256 << 20
+    public static let defaultCheckpointBytes: UInt64 = 256 << 20
 
-    var chunkBytes = DiskRewriter.defaultChunkBytes
-    var checkpointBytes = DiskRewriter.defaultCheckpointBytes
-    var sectorSize: Int
-    var hook: (@Sendable (WorkflowPoint) -> Void)?
+    public var chunkBytes = DiskRewriter.defaultChunkBytes
+    public var checkpointBytes = DiskRewriter.defaultCheckpointBytes
+    public var sectorSize: Int
+    public var hook: (@Sendable (WorkflowPoint) -> Void)?
+
+    public init(chunkBytes: Int = DiskRewriter.defaultChunkBytes, checkpointBytes: UInt64 = DiskRewriter.defaultCheckpointBytes, sectorSize: Int,
+                hook: (@Sendable (WorkflowPoint) -> Void)? = nil) {
+        self.chunkBytes = chunkBytes
+        self.checkpointBytes = checkpointBytes
+        self.sectorSize = sectorSize
+        self.hook = hook
+    }
 
     /// Makes the new file (`start` == 0) or reopens it to continue at durable mark `start`; returns the mark the
     /// rewrite really starts from (0 when the new file is not there to continue).
-    func prepare(source: String, destination: String, size: UInt64, start: UInt64) throws(VMError) -> UInt64 {
+    public func prepare(source: String, destination: String, size: UInt64, start: UInt64) throws(VMError) -> UInt64 {
         if start > 0, Files.exists(destination), let existing = try? FileDescriptor(destination, flags: O_RDONLY), (try? existing.size) == size {
             return start
         }
@@ -41,51 +50,52 @@ struct DiskRewriter {
     /// Transforms `source[start..<size]` into `destination` at the same offsets. `transform` gets each chunk and
     /// the number of its first sector. `checkpoint(mark)` is called after every `checkpointBytes` and at the end,
     /// each time after `destination` was fsynced up to `mark`.
-    func rewrite(source: String, destination: String, size: UInt64, from start: UInt64,
-                 transform: (UnsafeMutableRawBufferPointer, UInt64) throws -> Void,
-                 checkpoint: (UInt64) throws(VMError) -> Void,
-                 progress: (UInt64) -> Void) throws(VMError) {
+    ///
+    /// Three stages overlap, so the disk is never idle while the CPU encrypts: a reader thread reads chunk n+1
+    /// while the calling thread transforms chunk n (on `threads` cores, inside `transform`) and a writer thread
+    /// writes chunk n−1. `pipelineDepth` buffers circulate between them, so memory stays bounded. At each durable
+    /// mark the calling thread waits for the writes before it, fsyncs, and records the mark.
+    public func rewrite(source: String, destination: String, size: UInt64, from start: UInt64,
+                        transform: (UnsafeMutableRawBufferPointer, UInt64) throws -> Void,
+                        checkpoint: (UInt64) throws(VMError) -> Void,
+                        progress: (UInt64) -> Void) throws(VMError) {
         precondition(chunkBytes % 4096 == 0 && start % UInt64(sectorSize) == 0 && size % UInt64(sectorSize) == 0)
+        guard start < size else {
+            try checkpoint(size)
+            return
+        }
         let input = try FileDescriptor(source, flags: O_RDONLY)
         let output = try FileDescriptor(destination, flags: O_WRONLY)
         input.adviseSequential()
-        let buffer = Files.allocateBuffer(chunkBytes)
-        defer {
-            // Disk contents, plaintext on one side: not left in freed memory.
-            memset(buffer.baseAddress!, 0, buffer.count)
-            buffer.deallocate()
-        }
-        var offset = start
+        let pipeline = RewritePipeline(input: input, output: output, chunkBytes: chunkBytes, depth: Self.pipelineDepth, start: start, size: size)
+        pipeline.start()
+        defer { pipeline.finish() }
+
         var lastMark = start
-        var writtenBack = start
-        while offset < size {
-            let count = Int(min(UInt64(chunkBytes), size - offset))
-            let chunk = UnsafeMutableRawBufferPointer(rebasing: buffer[0..<count])
-            try input.read(into: chunk, at: offset)
+        var transformed = start
+        while let (slot, offset, count) = try pipeline.nextRead() {
+            let chunk = pipeline.buffer(slot, count: count)
             do {
                 try transform(chunk, offset / UInt64(sectorSize))
             } catch {
                 throw VMError(.disk, "transforming \(source) at byte \(offset): \(error)")
             }
-            try output.write(UnsafeRawBufferPointer(chunk), at: offset)
-            // Start write-back of what came before this chunk (it has had a chunk's time to sit in the cache),
-            // and let go of the pages read: see FileDescriptor.release.
-            if offset > writtenBack {
-                output.release(offset: writtenBack, count: Int(offset - writtenBack))
-                input.release(offset: writtenBack, count: Int(offset - writtenBack))
-                writtenBack = offset
-            }
-            offset += UInt64(count)
-            progress(offset)
+            pipeline.write(slot, offset: offset, count: count)
+            transformed = offset + UInt64(count)
+            progress(transformed)
             hook?(.chunkWritten)
-            if offset - lastMark >= checkpointBytes || offset == size {
+            if transformed - lastMark >= checkpointBytes || transformed == size {
+                try pipeline.waitForWrites(through: transformed)
                 try output.sync()
-                output.release(offset: lastMark, count: Int(offset - lastMark))
-                try checkpoint(offset)
-                lastMark = offset
+                output.release(offset: lastMark, count: Int(transformed - lastMark))
+                try checkpoint(transformed)
+                lastMark = transformed
                 hook?(.checkpointed)
             }
         }
-        if start == size { try checkpoint(size) }
     }
+
+    /// Buffers in flight: one being read, one being transformed, one being written, one spare so no stage waits
+    /// for a buffer while the others finish.
+    static let pipelineDepth = 4
 }

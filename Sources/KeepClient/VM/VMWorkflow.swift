@@ -42,6 +42,8 @@ public final class VMWorkflow {
     private let providers: KeyProviderFile?
     private let providersError: String?
     private var service: (any VMKeyService)?
+    /// A key service was given to init: the key provider is that service, whatever the key-provider file says.
+    private let injectedService: Bool
     private var status: DomainStatus?
     /// The current DEK once unwrapped (open, several reads): zeroized when the workflow goes.
     private var currentDEK: (record: WrappedDEK, key: SymmetricKey)?
@@ -66,6 +68,7 @@ public final class VMWorkflow {
             providersError = nil
         }
         service = keyService
+        injectedService = keyService != nil
         guard [512, 4096].contains(options.sectorSize) else {
             throw VMError(.invalidRequest, "sector size \(options.sectorSize) is not 512 or 4096")
         }
@@ -83,9 +86,10 @@ public final class VMWorkflow {
     public func prerequisites(for operation: VMOperation) -> [PrerequisiteFailure] {
         let sectorSize = descriptor.encryption?.sectorSize ?? options.sectorSize
         let check = PrerequisiteCheck(file: file, providers: providers, providersPath: providersPath, journalPath: journalPath,
-                                      domainStatus: { () throws(VMError) -> DomainStatus in try self.domainStatus() }, sectorSize: sectorSize)
+                                      domainStatus: { () throws(VMError) -> DomainStatus in try self.domainStatus() }, sectorSize: sectorSize,
+                                      providerGiven: injectedService)
         var failures = check.failures(for: operation)
-        if let providersError, operation.prerequisites.contains(.keyProviderConfigured) {
+        if let providersError, !injectedService, operation.prerequisites.contains(.keyProviderConfigured) {
             failures.removeAll { $0.prerequisite == .keyProviderConfigured }
             failures.insert(PrerequisiteFailure(.keyProviderConfigured, providersError,
                                                 remedy: "correct the key-provider file; its format is in docs/vm-encryption.md"), at: 0)
@@ -463,27 +467,21 @@ public final class VMWorkflow {
         let total = vm.disks.reduce(UInt64(0)) { $0 + $1.sizeBytes }
         var copied: UInt64 = 0
         var names: [String] = []
-        let buffer = Files.allocateBuffer(options.chunkBytes)
-        defer { buffer.deallocate() }
+        // The same engine as encryption, transforming nothing: the copy streams to disk the same way.
+        let rewriter = DiskRewriter(chunkBytes: options.chunkBytes, checkpointBytes: UInt64.max, sectorSize: 512)
         for (index, disk) in vm.disks.enumerated() {
             // The image's own name, unless two disks share one (from different directories).
             let base = (disk.path as NSString).lastPathComponent
             let name = names.contains(base) || base == (descriptorPath as NSString).lastPathComponent ? "disk\(index)-\(base)" : base
             names.append(name)
-            let input = try FileDescriptor(file.imagePath(disk), flags: O_RDONLY)
-            input.adviseSequential()
-            let output = try FileDescriptor((directory as NSString).appendingPathComponent(name), flags: O_WRONLY | O_CREAT | O_TRUNC, mode: 0o600)
-            var offset: UInt64 = 0
-            while offset < disk.sizeBytes {
-                let count = Int(min(UInt64(buffer.count), disk.sizeBytes - offset))
-                let chunk = UnsafeMutableRawBufferPointer(rebasing: buffer[0..<count])
-                try input.read(into: chunk, at: offset)
-                try output.write(UnsafeRawBufferPointer(chunk), at: offset)
-                offset += UInt64(count)
-                copied += UInt64(count)
+            let destination = (directory as NSString).appendingPathComponent(name)
+            _ = try rewriter.prepare(source: file.imagePath(disk), destination: destination, size: disk.sizeBytes, start: 0)
+            let base0 = copied
+            try rewriter.rewrite(source: file.imagePath(disk), destination: destination, size: disk.sizeBytes, from: 0, transform: { _, _ in },
+                                 checkpoint: { (_: UInt64) throws(VMError) in }, progress: { offset in
+                copied = base0 + offset
                 progress?(VMProgress(operation: operation, disk: disk.id, diskIndex: index, diskCount: vm.disks.count, bytesDone: copied, bytesTotal: total))
-            }
-            try output.sync()
+            })
         }
         // The descriptor last: a copy without it is visibly incomplete.
         try file.writeCopy(to: (directory as NSString).appendingPathComponent((descriptorPath as NSString).lastPathComponent), diskPaths: names)
