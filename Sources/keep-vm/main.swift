@@ -210,6 +210,7 @@ do {
     case "open":
         guard let sector = arguments.integer("--sector"), let count = arguments.integer("--count") else { fail("open needs --sector and --count") }
         let disk = arguments.required("--disk")
+        if json && arguments.flags["--output"] == nil { fail("open --json needs --output: standard output carries the JSON document") }
         let output: FileHandle
         if let path = arguments.flags["--output"] {
             guard FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]),
@@ -218,10 +219,13 @@ do {
         } else {
             output = FileHandle.standardOutput
         }
+        var written = 0
         try workflow(arguments.descriptor).readSectors(disk: disk, from: UInt64(sector), count: UInt64(count)) { chunk in
             output.write(Data(chunk))
+            written += chunk.count
         }
         try output.synchronize()
+        if json { printJSON(["ok": true, "bytes": written, "output": arguments.flags["--output"]!]) }
     case "export-dek":
         let path = arguments.required("--output")
         let key = try workflow(arguments.descriptor).dataEncryptionKey()

@@ -56,8 +56,10 @@ struct KeepVMCommandTests {
         let range = vm.directory + "/range.bin"
         #expect(try run(["open", vm.descriptorPath, "--disk", "scsi0:1", "--sector", "8", "--count", "16", "--output", range]).status == 0)
         #expect(digest(Array(try Data(contentsOf: URL(fileURLWithPath: range)))) == digest(Array(vm.originals["scsi0:1"]![(8 * 512)..<(24 * 512)])))
-        let stdoutRange = try run(["open", vm.descriptorPath, "--disk", "scsi0:1", "--sector", "0", "--count", "1"])
-        #expect(Array(stdoutRange.stdout.utf8).count > 0)
+        #expect(try run(["--json", "open", vm.descriptorPath, "--disk", "scsi0:1", "--sector", "0", "--count", "1"]).status == 2)
+        let jsonRange = try run(["--json", "open", vm.descriptorPath, "--disk", "scsi0:1", "--sector", "0", "--count", "2", "--output", range + "2"])
+        #expect(try Self.json(jsonRange)["bytes"] as? Int == 1024)
+        #expect(try run(["open", vm.descriptorPath, "--disk", "scsi9:9", "--sector", "0", "--count", "1"]).status == 1)
 
         // export-dek: a new 0600 file with the 64 raw bytes; never over an existing file.
         let keyFile = vm.directory + "/dek.key"
