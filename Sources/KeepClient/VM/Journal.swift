@@ -17,6 +17,8 @@ import Foundation
 /// - Every journal update is a write to a temporary file, fsync, rename and directory fsync.
 struct VMJournal: Codable, Equatable {
     static let currentFormat = 1
+    /// A journal is a few KiB; the cap stops a damaged or substituted file from being read whole.
+    static let maxBytes = 1 << 20
 
     enum Operation: String, Codable {
         case encrypt, decrypt, deepRekey
@@ -54,7 +56,7 @@ struct VMJournal: Codable, Equatable {
 
     static func load(_ path: String) throws(VMError) -> VMJournal? {
         guard Files.exists(path) else { return nil }
-        let data = try Files.read(path, limit: 1 << 20)
+        let data = try Files.read(path, limit: Self.maxBytes)
         do {
             let journal = try JSONDecoder().decode(VMJournal.self, from: data)
             guard journal.format == currentFormat else { throw VMError(.journal, "\(path): journal format \(journal.format) is not \(currentFormat)") }

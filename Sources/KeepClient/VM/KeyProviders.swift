@@ -40,6 +40,11 @@ public struct KeyProviderFile: Sendable {
     public let path: String
     public let providers: [KeyProviderConfiguration]
 
+    /// The file lists a few providers; the cap stops a wrong path (an image, a device) from being read whole.
+    static let maxBytes = 1 << 20
+    /// A passphrase file holds one line.
+    static let maxPassphraseBytes = 4096
+
     private struct Contents: Codable {
         var providers: [KeyProviderConfiguration]
     }
@@ -50,7 +55,7 @@ public struct KeyProviderFile: Sendable {
     }
 
     public static func load(_ path: String) throws(VMError) -> KeyProviderFile {
-        let data = try Files.read(path, limit: 1 << 20)
+        let data = try Files.read(path, limit: maxBytes)
         do {
             let contents = try JSONDecoder().decode(Contents.self, from: data)
             return KeyProviderFile(path: path, providers: contents.providers)
@@ -116,7 +121,7 @@ public struct KeyProviderFile: Sendable {
         }
         var passphrase: SecureBytes?
         if let file = provider.privateKeyPassphraseFile {
-            var bytes = try Files.read(resolve(file), limit: 4096)
+            var bytes = try Files.read(resolve(file), limit: Self.maxPassphraseBytes)
             defer { bytes.resetBytes(in: 0..<bytes.count) }
             while let last = bytes.last, last == 0x0A || last == 0x0D { bytes.removeLast() }
             passphrase = SecureBytes(bytes)
