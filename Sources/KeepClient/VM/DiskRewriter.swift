@@ -53,8 +53,9 @@ public struct DiskRewriter: Sendable {
     ///
     /// Three stages overlap, so the disk is never idle while the CPU encrypts: a reader thread reads chunk n+1
     /// while the calling thread transforms chunk n (on `threads` cores, inside `transform`) and a writer thread
-    /// writes chunk n−1. `pipelineDepth` buffers circulate between them, so memory stays bounded. At each durable
-    /// mark the calling thread waits for the writes before it, fsyncs, and records the mark.
+    /// writes chunk n−1. `pipelineDepth` buffers circulate between them, so memory stays bounded. The writer also
+    /// makes the marks durable (fsync once it has written up to one), so an fsync holds up only the writer; the
+    /// calling thread records each mark (`checkpoint`) as the writer reports it, between chunks.
     public func rewrite(source: String, destination: String, size: UInt64, from start: UInt64,
                         transform: (UnsafeMutableRawBufferPointer, UInt64) throws -> Void,
                         checkpoint: (UInt64) throws(VMError) -> Void,
@@ -67,12 +68,23 @@ public struct DiskRewriter: Sendable {
         let input = try FileDescriptor(source, flags: O_RDONLY)
         let output = try FileDescriptor(destination, flags: O_WRONLY)
         input.adviseSequential()
-        let pipeline = RewritePipeline(input: input, output: output, chunkBytes: chunkBytes, depth: Self.pipelineDepth, start: start, size: size)
+        let pipeline = RewritePipeline(input: input, output: output, chunkBytes: chunkBytes, depth: Self.pipelineDepth,
+                                       checkpointBytes: checkpointBytes, start: start, size: size)
         pipeline.start()
         defer { pipeline.finish() }
 
-        var lastMark = start
-        var transformed = start
+        var recorded = start
+        func recordMarks(waitingFor target: UInt64?) throws(VMError) {
+            while true {
+                let durable = try pipeline.durableMark(waitingFor: target)
+                if durable > recorded {
+                    try checkpoint(durable)
+                    recorded = durable
+                    hook?(.checkpointed)
+                }
+                if target == nil || recorded >= target! { return }
+            }
+        }
         while let (slot, offset, count) = try pipeline.nextRead() {
             let chunk = pipeline.buffer(slot, count: count)
             do {
@@ -81,18 +93,11 @@ public struct DiskRewriter: Sendable {
                 throw VMError(.disk, "transforming \(source) at byte \(offset): \(error)")
             }
             pipeline.write(slot, offset: offset, count: count)
-            transformed = offset + UInt64(count)
-            progress(transformed)
+            progress(offset + UInt64(count))
             hook?(.chunkWritten)
-            if transformed - lastMark >= checkpointBytes || transformed == size {
-                try pipeline.waitForWrites(through: transformed)
-                try output.sync()
-                output.release(offset: lastMark, count: Int(transformed - lastMark))
-                try checkpoint(transformed)
-                lastMark = transformed
-                hook?(.checkpointed)
-            }
+            try recordMarks(waitingFor: nil)
         }
+        try recordMarks(waitingFor: size)
     }
 
     /// Buffers in flight: one being read, one being transformed, one being written, one spare so no stage waits

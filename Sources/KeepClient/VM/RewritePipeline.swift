@@ -9,7 +9,7 @@ import Synchronization
 /// @unchecked Sendable, and why that is sound: a buffer slot belongs to exactly one stage at a time — it moves
 /// free → reader → caller (transform) → writer → free only through the channels, whose locks order every access
 /// to its bytes; the file descriptors are used for positioned reads (reader) and positioned writes (writer, and the
-/// caller's fsync, which is safe beside them); every other field is behind `state`'s lock.
+/// fsync at each durable mark); every other field is behind `state`'s lock.
 final class RewritePipeline: @unchecked Sendable {
     private let input: FileDescriptor
     private let output: FileDescriptor
@@ -33,23 +33,26 @@ final class RewritePipeline: @unchecked Sendable {
 
     private struct State {
         var cancelled = false
-        var written: UInt64 = 0
+        /// The new file is fsynced up to here.
+        var durable: UInt64 = 0
         var writeFailure: VMError?
     }
+    private let checkpointBytes: UInt64
 
-    /// Signalled after each write (or a write failure).
+    /// Signalled at each durable mark (or a write failure).
     private let writeProgress = DispatchSemaphore(value: 0)
 
-    init(input: FileDescriptor, output: FileDescriptor, chunkBytes: Int, depth: Int, start: UInt64, size: UInt64) {
+    init(input: FileDescriptor, output: FileDescriptor, chunkBytes: Int, depth: Int, checkpointBytes: UInt64, start: UInt64, size: UInt64) {
         self.input = input
         self.output = output
         self.chunkBytes = chunkBytes
         self.depth = depth
+        self.checkpointBytes = checkpointBytes
         first = start
         self.size = size
         memory = Files.allocateBuffer(chunkBytes * depth)
         free = Channel(Array(0..<depth))
-        state.withLock { $0.written = start }
+        state.withLock { $0.durable = start }
     }
 
     deinit {
@@ -96,12 +99,13 @@ final class RewritePipeline: @unchecked Sendable {
         writes.send(.chunk(slot: slot, offset: offset, count: count))
     }
 
-    /// Waits until every byte before `offset` has been written (or a write failed).
-    func waitForWrites(through offset: UInt64) throws(VMError) {
+    /// The durable mark: the new file is fsynced up to it. With a `target`, waits until the mark reaches it (or
+    /// a write fails); without, returns at once.
+    func durableMark(waitingFor target: UInt64?) throws(VMError) -> UInt64 {
         while true {
-            let (written, failure) = state.withLock { ($0.written, $0.writeFailure) }
+            let (durable, failure) = state.withLock { ($0.durable, $0.writeFailure) }
             if let failure { throw failure }
-            if written >= offset { return }
+            guard let target, durable < target else { return durable }
             writeProgress.wait()
         }
     }
@@ -128,25 +132,32 @@ final class RewritePipeline: @unchecked Sendable {
 
     private func writeAll() {
         var writtenBack = first
+        var lastMark = first
         while true {
             guard case .chunk(let slot, let offset, let count) = writes.receive() else { return }
+            let end = offset + UInt64(count)
             do throws(VMError) {
                 try output.write(UnsafeRawBufferPointer(buffer(slot, count: count)), at: offset)
+                // Start write-back of what came before this chunk (it has had a chunk's time in the cache), and
+                // let go of the pages read: see FileDescriptor.release.
+                if offset > writtenBack {
+                    output.release(offset: writtenBack, count: Int(offset - writtenBack))
+                    input.release(offset: writtenBack, count: Int(offset - writtenBack))
+                    writtenBack = offset
+                }
+                if end - lastMark >= checkpointBytes || end == size {
+                    try output.sync()
+                    output.release(offset: lastMark, count: Int(end - lastMark))
+                    lastMark = end
+                    state.withLock { $0.durable = end }
+                    writeProgress.signal()
+                }
             } catch {
                 state.withLock { $0.writeFailure = error }
                 writeProgress.signal()
                 reads.send(.failed(error)) // the caller may be waiting for a read that needs this buffer
                 return
             }
-            // Start write-back of what came before this chunk (it has had a chunk's time in the cache), and let
-            // go of the pages read: see FileDescriptor.release.
-            if offset > writtenBack {
-                output.release(offset: writtenBack, count: Int(offset - writtenBack))
-                input.release(offset: writtenBack, count: Int(offset - writtenBack))
-                writtenBack = offset
-            }
-            state.withLock { $0.written = offset + UInt64(count) }
-            writeProgress.signal()
             free.send(slot)
         }
     }
