@@ -21,6 +21,7 @@ struct VMDiskBenchmark: Benchmark {
 
     static let coreBufferBytes = 256 << 20
     static let corePasses = 5
+    static let rounds = 3
 
     var diskBytes: Int {
         let bytes = ProcessInfo.processInfo.environment["KEEP_BENCH_DISK_BYTES"].flatMap(Int.init) ?? (4 << 30)
@@ -32,9 +33,10 @@ struct VMDiskBenchmark: Benchmark {
         let directory = (parent as NSString).appendingPathComponent("keep-bench-vm-\(UUID().uuidString)")
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        let threads = XTSCipher.defaultThreadCount
         let size = diskBytes
         var options = VMWorkflow.Options()
+        options.threads = ProcessInfo.processInfo.environment["KEEP_BENCH_XTS_THREADS"].flatMap(Int.init) ?? options.threads
+        let threads = options.threads
         options.chunkBytes = ProcessInfo.processInfo.environment["KEEP_BENCH_CHUNK_BYTES"].flatMap(Int.init) ?? options.chunkBytes
         print("  image: \(format(Double(size) / 1e9, decimals: 2)) GB in \(parent); \(threads) XTS threads; chunk \(options.chunkBytes >> 10) KiB")
 
@@ -57,30 +59,61 @@ struct VMDiskBenchmark: Benchmark {
         let providers = (directory as NSString).appendingPathComponent("no-providers.json")
         let service = try InMemoryKeyService()
 
-        // Plain copy with the same engine.
-        Self.dropCache(image)
+        // Rounds of: copy, encrypt, copy, decrypt. Copies before and after each rewrite, so a burst of load on
+        // this shared machine skews both sides alike; medians over the rounds.
         let copyTarget = (directory as NSString).appendingPathComponent("copy.raw")
         let rewriter = DiskRewriter(chunkBytes: options.chunkBytes, sectorSize: 512)
-        let copy = Double(size) / 1e9 / (try seconds {
-            _ = try rewriter.prepare(source: image, destination: copyTarget, size: UInt64(size), start: 0)
-            try rewriter.rewrite(source: image, destination: copyTarget, size: UInt64(size), from: 0, transform: { _, _ in },
-                                 checkpoint: { (_: UInt64) throws(VMError) in }, progress: { _ in })
-        })
-        try FileManager.default.removeItem(atPath: copyTarget)
+        let gigabytes = Double(size) / 1e9
+        var copyCPU: [Double] = [], encryptCPU: [Double] = []
+        func copy() throws -> Double {
+            Self.dropCache(image)
+            var rate = 0.0
+            copyCPU.append(try Self.processCPUSeconds {
+                rate = gigabytes / (try seconds {
+                    _ = try rewriter.prepare(source: image, destination: copyTarget, size: UInt64(size), start: 0)
+                    try rewriter.rewrite(source: image, destination: copyTarget, size: UInt64(size), from: 0, transform: { _, _ in },
+                                         checkpoint: { (_: UInt64) throws(VMError) in }, progress: { _ in })
+                })
+            } / gigabytes)
+            try FileManager.default.removeItem(atPath: copyTarget)
+            return rate
+        }
+        var copies: [Double] = [], encrypts: [Double] = [], decrypts: [Double] = []
+        for round in 1...Self.rounds {
+            copies.append(try copy())
+            Self.dropCache(image)
+            var encrypted = 0.0
+            encryptCPU.append(try Self.processCPUSeconds {
+                encrypted = try VMWorkflow(descriptor: descriptor, providers: providers, options: options, keyService: service).encrypt().gigabytesPerSecond
+            } / gigabytes)
+            encrypts.append(encrypted)
+            copies.append(try copy())
+            Self.dropCache(image)
+            decrypts.append(try VMWorkflow(descriptor: descriptor, providers: providers, options: options, keyService: service).decrypt().gigabytesPerSecond)
+            print("  round \(round): copy \(format(copies[copies.count - 2], decimals: 2)), encrypt \(format(encrypts.last!, decimals: 2)), "
+                  + "copy \(format(copies.last!, decimals: 2)), decrypt \(format(decrypts.last!, decimals: 2)) GB/s")
+        }
 
-        // Encrypt and decrypt through the workflow.
-        Self.dropCache(image)
-        let encrypt = try VMWorkflow(descriptor: descriptor, providers: providers, options: options, keyService: service).encrypt()
-        Self.dropCache(image)
-        let decrypt = try VMWorkflow(descriptor: descriptor, providers: providers, options: options, keyService: service).decrypt()
-
-        let coreRate = median(core)
+        let coreRate = median(core), copyRate = median(copies), encryptRate = median(encrypts), decryptRate = median(decrypts)
         print("  XTS core, \(threads) threads, in memory:    \(format(coreRate, decimals: 2)) GB/s  (median of \(core.count) passes over 256 MiB)")
-        print("  copy, no crypto (read, write, fsync):   \(format(copy, decimals: 2)) GB/s")
-        print("  encrypt end to end (workflow):          \(format(encrypt.gigabytesPerSecond, decimals: 2)) GB/s  (\(format(encrypt.seconds, decimals: 1)) s)")
-        print("  decrypt end to end (workflow):          \(format(decrypt.gigabytesPerSecond, decimals: 2)) GB/s  (\(format(decrypt.seconds, decimals: 1)) s)")
-        print("  encrypt / copy:                         \(format(encrypt.gigabytesPerSecond / copy, decimals: 2))  (1.0 = as fast as the disk allows)")
-        print("  encrypt / XTS core:                     \(format(encrypt.gigabytesPerSecond / coreRate, decimals: 2))")
+        print("  copy, no crypto (read, write, fsync):   \(format(copyRate, decimals: 2)) GB/s  (median of \(copies.count))")
+        print("  encrypt end to end (workflow):          \(format(encryptRate, decimals: 2)) GB/s  (median of \(encrypts.count))")
+        print("  decrypt end to end (workflow):          \(format(decryptRate, decimals: 2)) GB/s  (median of \(decrypts.count))")
+        print("  encrypt / copy:                         \(format(encryptRate / copyRate, decimals: 2))  (1.0 = as fast as the disk allows)")
+        print("  encrypt / XTS core:                     \(format(encryptRate / coreRate, decimals: 2))")
+        print("  CPU (user+system, all threads) per GB:  copy \(format(median(copyCPU), decimals: 2)) s, encrypt \(format(median(encryptCPU), decimals: 2)) s")
+    }
+
+    /// CPU seconds (user and system, every thread of the process) spent in `body`.
+    static func processCPUSeconds(_ body: () throws -> Void) rethrows -> Double {
+        func now() -> Double {
+            var usage = rusage()
+            getrusage(RUSAGE_SELF.rawValue, &usage)
+            return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+        }
+        let start = now()
+        try body()
+        return now() - start
     }
 
     static func dek() throws -> SymmetricKey {
