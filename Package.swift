@@ -16,9 +16,11 @@ let package = Package(
         .library(name: "KeepAudit", targets: ["KeepAudit"]),
         .library(name: "KeepServer", targets: ["KeepServer"]),
         .library(name: "KeepAdminClient", targets: ["KeepAdminClient"]),
+        .library(name: "KeepClient", targets: ["KeepClient"]),
         .executable(name: "keepd", targets: ["keepd"]),
         .executable(name: "keepctl", targets: ["keepctl"]),
         .executable(name: "keep-bench", targets: ["keep-bench"]),
+        .executable(name: "keep-vm", targets: ["keep-vm"]),
     ],
     targets: [
         // System libraries: a module map and one umbrella header each.
@@ -59,6 +61,10 @@ let package = Package(
         // keepctl's side of the administration protocol: settings, a KMIP connection over mutual TLS, typed calls.
         .target(name: "KeepAdminClient", dependencies: ["KMIP", "KeepTLS", "KeepCrypto"]),
 
+        // The hypervisor side: a blocking KMIP client (mutual TLS, connection reuse, retries, failover) and the VM
+        // encryption workflow (prerequisites, KEK/DEK, XTS disk encryption with a crash-safe journal, rekey).
+        .target(name: "KeepClient", dependencies: ["KMIP", "KeepTLS", "KeepCrypto"]),
+
         // Pure Swift: the KMIP protocol layer, no I/O and no OpenSSL import.
         // It uses KeepCrypto only for SecureBytes, so key material decoded off the wire is zeroized.
         .target(name: "KMIP", dependencies: ["KeepCrypto"]),
@@ -66,7 +72,8 @@ let package = Package(
         // Thin executables: parse arguments, call a library.
         .executableTarget(name: "keepd", dependencies: ["KeepServer"]),
         .executableTarget(name: "keepctl", dependencies: ["KeepServer", "KeepAdminClient", "KeepAudit", "KeepTLS", "KMIP", "KeyHierarchy", "KeepHSM", "KeepCrypto"]),
-        .executableTarget(name: "keep-bench", dependencies: ["KeepCrypto", "KMIP", "KeepHSM", "KeepStore", "KeyHierarchy", "KeepServer", "KeepTLS"]),
+        .executableTarget(name: "keep-bench", dependencies: ["KeepCrypto", "KMIP", "KeepHSM", "KeepStore", "KeyHierarchy", "KeepServer", "KeepTLS", "KeepClient"]),
+        .executableTarget(name: "keep-vm", dependencies: ["KeepClient", "KeepCrypto"]),
 
         .testTarget(name: "KeepCryptoTests", dependencies: ["KeepCrypto"], exclude: ["Vectors"]),
         .testTarget(name: "KeepHSMTests", dependencies: ["KeepHSM"]),
@@ -77,8 +84,15 @@ let package = Package(
                           path: "Tests/StoreTortureWorker"),
         .testTarget(name: "KeyHierarchyTests", dependencies: ["KeyHierarchy", "KeepHSM", "KeepStore", "KeepCrypto", "KMIP"]),
         .testTarget(name: "KeepStoreTests", dependencies: ["KeepStore"]),
+        // Test support shared by the test targets that run keepd as a process (RunningKeepd): not a test target
+        // itself, so several test targets can depend on it.
+        .target(name: "KeepdTestSupport", dependencies: ["KeepServer", "KeepTLS", "KMIP", "KeyHierarchy", "KeepCrypto"],
+                path: "Tests/KeepdTestSupport"),
         // keepd as a process: mutual TLS, admission, limits, signals, PyKMIP (Python from the Makefile's .venv).
-        .testTarget(name: "KeepdTests", dependencies: ["KeepServer", "KeepAdminClient", "KeepTLS", "KMIP", "KeyHierarchy", "KeepCrypto", "KeepAudit"]),
+        .testTarget(name: "KeepdTests", dependencies: ["KeepdTestSupport", "KeepServer", "KeepAdminClient", "KeepTLS", "KMIP", "KeyHierarchy", "KeepCrypto", "KeepAudit"]),
+        // The client library against keepd as a process, keep-vm as a process (SIGKILL), Python's AES-XTS as an oracle.
+        .testTarget(name: "KeepClientTests", dependencies: ["KeepClient", "KeepdTestSupport", "KeepServer", "KeepTLS", "KMIP",
+                                                            "KeyHierarchy", "KeepCrypto"]),
         .testTarget(name: "KeepServerTests", dependencies: ["KeepServer", "KMIP", "KeyHierarchy", "KeepStore", "KeepHSM", "KeepCrypto", "KeepAudit", "KeepTLS"]),
         .testTarget(name: "KMIPTests", dependencies: ["KMIP"], exclude: ["Vectors"]),
     ]

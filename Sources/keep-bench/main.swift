@@ -6,6 +6,7 @@ let benchmarks: [any Benchmark] = [
     XTSBenchmark(),
     StoreBenchmark(),
     AuditBenchmark(),
+    VMDiskBenchmark(),
 ]
 
 let requested = Array(CommandLine.arguments.dropFirst())

@@ -1,3 +1,4 @@
+import KeepdTestSupport
 import Foundation
 import KMIP
 import KeepAudit

@@ -1,6 +1,7 @@
 import Foundation
 import KeepCrypto
 import KeepServer
+import KeepdTestSupport
 import KeyHierarchy
 import Testing
 

@@ -2,6 +2,7 @@ import Foundation
 import KMIP
 import KeepCrypto
 import KeepServer
+import KeepdTestSupport
 import KeepTLS
 import KeyHierarchy
 import Testing

@@ -68,6 +68,8 @@ public enum PayloadTable {
         (.check, CheckRequest.self, CheckResponse.self),
         (.getUsageAllocation, GetUsageAllocationRequest.self, GetUsageAllocationResponse.self),
         (.interop, InteropRequest.self, InteropResponse.self),
+        // Vendor extension (KeepExtensions.swift).
+        (.keepDomainStatus, KeepDomainStatusRequest.self, KeepDomainStatusResponse.self),
     ]
 
     static func decodeRequest(_ operation: Operation, _ item: TTLV, version: ProtocolVersion) -> PayloadContent<any RequestPayload> {

@@ -32,7 +32,7 @@ enum OperationTable {
         DiscoverVersionsHandler(), QueryHandler(), CreateHandler(), RegisterHandler(), GetHandler(), GetAttributesHandler(),
         GetAttributeListHandler(), AddAttributeHandler(), SetAttributeHandler(), ModifyAttributeHandler(), DeleteAttributeHandler(),
         LocateHandler(), ActivateHandler(), RevokeHandler(), DestroyHandler(), ReKeyHandler(), EncryptHandler(), DecryptHandler(),
-        RNGRetrieveHandler(), RNGSeedHandler(), CheckHandler(),
+        RNGRetrieveHandler(), RNGSeedHandler(), CheckHandler(), KeepDomainStatusHandler(),
     ]
 
     /// The operations a client speaking `version` may use, in enumeration order (Query Operations).
