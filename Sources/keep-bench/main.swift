@@ -5,6 +5,7 @@ import Foundation
 let benchmarks: [any Benchmark] = [
     XTSBenchmark(),
     StoreBenchmark(),
+    KMIPBenchmark(),
 ]
 
 let requested = Array(CommandLine.arguments.dropFirst())
