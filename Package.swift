@@ -37,18 +37,22 @@ let package = Package(
         // TLS contexts, connections and sockets for KMIP's mutual TLS; certificate tooling for keepctl and tests.
         .target(name: "KeepTLS", dependencies: ["COpenSSL", "CKeepShims", "KeepCrypto"]),
 
+        // Locks for the request path: a running thread takes a free lock at once (Synchronization.Mutex on Linux
+        // hands it to a sleeping waiter, which convoys a thread-per-connection server; see docs/performance.md).
+        .target(name: "KeepSync"),
+
         // The HSM partition: keys by handle, never exported. Embedded (sealed file) now; PKCS#11 later.
-        .target(name: "KeepHSM", dependencies: ["KeepCrypto"]),
+        .target(name: "KeepHSM", dependencies: ["KeepCrypto", "KeepSync"]),
 
         // Domains, KEKs, wrapping records, lifecycle, rotation.
         .target(name: "KeyHierarchy", dependencies: ["KeepHSM", "KeepStore", "KeepCrypto", "KMIP"]),
 
         // Durable storage behind a backend-neutral protocol; the only target that imports SQLite.
-        .target(name: "KeepStore", dependencies: ["CSQLite"]),
+        .target(name: "KeepStore", dependencies: ["CSQLite", "KeepSync"]),
 
         // The transport-independent KMIP request processor: a message from an authenticated peer in, a response out.
         // Client registry and authorization, access policy, one file per operation under Operations/. No OpenSSL.
-        .target(name: "KeepServer", dependencies: ["KMIP", "KeyHierarchy", "KeepStore", "KeepHSM", "KeepCrypto", "KeepTLS"]),
+        .target(name: "KeepServer", dependencies: ["KMIP", "KeyHierarchy", "KeepStore", "KeepHSM", "KeepCrypto", "KeepTLS", "KeepSync"]),
 
         // Pure Swift: the KMIP protocol layer, no I/O and no OpenSSL import.
         // It uses KeepCrypto only for SecureBytes, so key material decoded off the wire is zeroized.
