@@ -1,11 +1,13 @@
 import KeepSync
 
 /// The embedded store: one SQLite file in WAL mode with `synchronous=FULL`, so a committed transaction survives
-/// power loss. One writer connection (SQLite allows one writer at a time anyway) and a pool of readers, which WAL
+/// power loss. One writer connection (SQLite allows one writer at a time anyway), whose writes are committed in
+/// groups (`GroupCommit`: concurrent writers share one transaction and one fsync), and a pool of readers, which WAL
 /// lets run concurrently with the writer.
 public final class SQLiteObjectStore: ObjectStore {
     public let path: String
     private let writer: Locked<Connection>
+    private let groupCommit: GroupCommit
     private let readers: Locked<[Connection]>
 
     /// Readers kept open for reuse; more are opened on demand under load and closed when the pool is full.
@@ -20,8 +22,8 @@ public final class SQLiteObjectStore: ObjectStore {
         try self.init(path: path, schemaVersion: Schema.latestVersion, maxPageCount: nil)
     }
 
-    /// For tests: stop at an older schema version, or cap the file size to simulate a full disk.
-    init(path: String, schemaVersion: Int, maxPageCount: Int?) throws {
+    /// For tests: stop at an older schema version, cap the file size to simulate a full disk, fail commits.
+    init(path: String, schemaVersion: Int, maxPageCount: Int?, faultInjector: (@Sendable (String) throws -> Void)? = nil) throws {
         self.path = path
         let connection = try Connection(path: path)
         if let maxPageCount { try connection.execute("PRAGMA max_page_count = \(maxPageCount)") }
@@ -33,6 +35,7 @@ public final class SQLiteObjectStore: ObjectStore {
             """)
         try Self.migrate(connection, to: schemaVersion)
         writer = Locked(connection)
+        groupCommit = GroupCommit(connection: writer, faultInjector: faultInjector)
         readers = Locked([])
     }
 
@@ -63,10 +66,12 @@ public final class SQLiteObjectStore: ObjectStore {
     }
 
     public func write<T>(_ body: (any ObjectStoreWriter) throws -> T) throws -> T {
-        try writer.withLock { connection in
-            try connection.transaction { try body(SQLiteTransaction(connection: connection)) }
-        }
+        try groupCommit.write(body)
     }
+
+    /// Writers waiting for a group, and the groups and writes committed so far (for tests).
+    var waitingWriters: Int { groupCommit.waitingCount }
+    var groupCommitStatistics: (groups: Int, writes: Int) { groupCommit.statistics }
 
     public func integrityCheck() throws -> [String] {
         try writer.withLock { connection throws -> [String] in
