@@ -79,7 +79,7 @@ enum KeyUse {
         if let mask = a.usageMask, mask.isDisjoint(with: usage) {
             throw ServiceError(.incompatibleUsageMask, "key \(uid)'s Cryptographic Usage Mask does not allow it to \(purpose)")
         }
-        return (object, SymmetricKey(try context.keyMaterial(uid)))
+        return (object, SymmetricKey(try context.keyMaterial(object)))
     }
 
     /// The parameters a request gives, else the key's Cryptographic Parameters attribute (its first instance).
