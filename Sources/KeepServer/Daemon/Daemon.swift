@@ -4,6 +4,7 @@ import KeepCrypto
 import KeepHSM
 import KeepStore
 import KeepTLS
+import KMIP
 import KeyHierarchy
 
 /// keepd from configuration to a serving process: opens the HSM partition and the store, builds the TLS
@@ -128,11 +129,25 @@ struct LogAuditSink: AuditSink {
             "domain": .string(event.caller.domainID), "client": .string(event.caller.clientName),
             "fingerprint": .string(event.caller.fingerprint),
             "version": .string(event.protocolVersion.description),
-            "operation": .string(event.operation.map { String(describing: $0) } ?? "-"),
+            "operation": .string(event.operation.map { Self.name($0, in: Self.operationNames) } ?? "-"),
             "objects": .string(event.objectIDs.joined(separator: ",")),
-            "status": .string(String(describing: event.resultStatus)),
-            "reason": .string(event.resultReason.map { String(describing: $0) } ?? ""),
+            "status": .string(Self.name(event.resultStatus, in: Self.statusNames)),
+            "reason": .string(event.resultReason.map { Self.name($0, in: Self.reasonNames) } ?? ""),
             "micros": .int(Int(event.duration.components.seconds * 1_000_000 + event.duration.components.attoseconds / 1_000_000_000_000)),
         ])
+    }
+
+    // Names by hash: an enumeration's `description` scans the specification's table of names, which was a third of
+    // the cost of a request's line under load. Same text: the first name a value has, else its hex form.
+    private static let operationNames = names(KMIP.Operation.self)
+    private static let statusNames = names(ResultStatus.self)
+    private static let reasonNames = names(ResultReason.self)
+
+    private static func names<E: KMIPEnumeration>(_: E.Type) -> [E: String] {
+        Dictionary(E.known.map { ($0.0, $0.1) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    private static func name<E: KMIPEnumeration>(_ value: E, in names: [E: String]) -> String {
+        names[value] ?? value.description
     }
 }
