@@ -6,11 +6,14 @@ import KMIP
 /// Targets (2-core machine, client and server together, every Create durable before its response):
 /// Get on 1 connection ≥ 3,000/s; Get on 16 connections ≥ 20,000/s with p99 < 5 ms; Create on 16 connections
 /// ≥ 5,000/s. Each line is the median of `runs` runs of `seconds` after a warm-up, on connections opened once per
-/// line; percentiles are over every request of a run, then the median over the runs. If `pykmip-server` is on PATH
-/// the same load goes to it and the ratio is printed.
+/// line; percentiles are over every request of a run, then the median over the runs. `server µs/op` and `client µs/op`
+/// are the CPU time (user + system, every thread) the server process and the load generator spent per operation:
+/// steadier than ops/s on a shared machine, and their sum times a target rate is the CPU the two cores must supply.
+/// If `pykmip-server` is on PATH the same load goes to it and the ratio is printed.
 ///
-/// `KEEP_BENCH_KMIP_SECONDS`, `KEEP_BENCH_KMIP_RUNS` and `KEEP_BENCH_KMIP_CONNECTIONS` (e.g. `1,16`) change the
-/// shape, for profiling; `KEEP_BENCH_KMIP_PYKMIP=0` leaves PyKMIP out.
+/// `KEEP_BENCH_KMIP_SECONDS`, `KEEP_BENCH_KMIP_RUNS`, `KEEP_BENCH_KMIP_CONNECTIONS` (e.g. `1,16`) and
+/// `KEEP_BENCH_KMIP_OPERATIONS` (`get`, `create`, or both) change the shape, for profiling;
+/// `KEEP_BENCH_KMIP_PYKMIP=0` leaves PyKMIP out.
 struct KMIPBenchmark: Benchmark {
     let name = "kmip"
     let summary = "KMIP over mutual TLS: Get and Create on 1 and 16 connections, ops/s and p50/p99/p99.9; pykmip-server if installed"
@@ -23,6 +26,7 @@ struct KMIPBenchmark: Benchmark {
         var seconds = 2.0
         var runs = 5
         var connections = [1, 16]
+        var operations = ["get", "create"]
         var pykmip = true
 
         init(environment: [String: String]) {
@@ -31,6 +35,10 @@ struct KMIPBenchmark: Benchmark {
             if let list = environment["KEEP_BENCH_KMIP_CONNECTIONS"] {
                 let values = list.split(separator: ",").compactMap { Int($0) }.filter { $0 > 0 }
                 if !values.isEmpty { connections = values }
+            }
+            if let list = environment["KEEP_BENCH_KMIP_OPERATIONS"] {
+                let values = list.lowercased().split(separator: ",").map(String.init).filter { ["get", "create"].contains($0) }
+                if !values.isEmpty { operations = values }
             }
             if environment["KEEP_BENCH_KMIP_PYKMIP"] == "0" { pykmip = false }
         }
@@ -89,8 +97,10 @@ struct KMIPBenchmark: Benchmark {
         probe.close()
         print("  \(endpoint.name) on 127.0.0.1:\(endpoint.port), \(protocolDescription): \(server.detail)")
         let uids = try KMIPLoad.createKeys(endpoint, count: Self.getKeys, connections: 8, version: Self.version)
-        let operations = [LoadOperation.get(uids, version: Self.version), LoadOperation.createAES256(version: Self.version)]
-        print("    operation  connections      ops/s     p50 ms     p99 ms   p99.9 ms   requests")
+        let operations = shape.operations.map { name in
+            name == "get" ? LoadOperation.get(uids, version: Self.version) : LoadOperation.createAES256(version: Self.version)
+        }
+        print("    operation  connections      ops/s     p50 ms     p99 ms   p99.9 ms   requests   server µs/op   client µs/op")
         var results: [LoadResult] = []
         for operation in operations {
             for connections in shape.connections {
@@ -99,7 +109,8 @@ struct KMIPBenchmark: Benchmark {
                 results.append(result)
                 print("    " + [pad(result.operation, 9, left: true), pad(String(connections), 12), pad(format(result.operationsPerSecond), 10),
                              pad(format(result.percentile(50), decimals: 3), 10), pad(format(result.percentile(99), decimals: 3), 10),
-                             pad(format(result.percentile(99.9), decimals: 3), 10), pad(String(result.totalOperations), 10)].joined(separator: " "))
+                             pad(format(result.percentile(99.9), decimals: 3), 10), pad(String(result.totalOperations), 10),
+                             pad(format(result.serverMicrosecondsPerOperation), 14), pad(format(result.clientMicrosecondsPerOperation), 14)].joined(separator: " "))
             }
         }
         return results

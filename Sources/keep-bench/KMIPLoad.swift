@@ -16,6 +16,25 @@ struct KMIPEndpoint {
     let name: String
     let port: UInt16
     let context: TLSClientContext
+    /// The server's process, whose CPU time each run reads from /proc.
+    let pid: Int32
+}
+
+/// CPU seconds (user + system, all threads) a process has used so far, from /proc/PID/stat; nil if unreadable.
+func processCPUSeconds(_ pid: Int32) -> Double? {
+    guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+          let close = stat.lastIndex(of: ")") else { return nil }
+    // Fields after the command name (which may hold spaces): state is field 3, utime 14, stime 15.
+    let fields = stat[stat.index(after: close)...].split(separator: " ")
+    guard fields.count > 13, let user = Double(fields[11]), let system = Double(fields[12]) else { return nil }
+    return (user + system) / Double(sysconf(Int32(_SC_CLK_TCK)))
+}
+
+/// CPU seconds this process (the load generator, every thread) has used so far.
+func ownCPUSeconds() -> Double {
+    var time = timespec()
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
+    return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
 }
 
 /// One persistent mutual-TLS connection, used by one thread at a time.
@@ -113,8 +132,14 @@ struct LoadRun {
     let seconds: Double
     /// Nanoseconds, sorted.
     let latencies: [Int64]
+    /// CPU time the server and the load generator used during the run: on a shared machine, what an operation
+    /// costs is steadier than how many fit in a second.
+    let serverCPUSeconds: Double
+    let clientCPUSeconds: Double
 
     var operationsPerSecond: Double { Double(operations) / seconds }
+    var serverMicrosecondsPerOperation: Double { serverCPUSeconds / Double(max(operations, 1)) * 1e6 }
+    var clientMicrosecondsPerOperation: Double { clientCPUSeconds / Double(max(operations, 1)) * 1e6 }
 
     /// Nearest-rank percentile, in milliseconds.
     func percentile(_ p: Double) -> Double {
@@ -132,6 +157,8 @@ struct LoadResult {
 
     var operationsPerSecond: Double { median(runs.map(\.operationsPerSecond)) }
     func percentile(_ p: Double) -> Double { median(runs.map { $0.percentile(p) }) }
+    var serverMicrosecondsPerOperation: Double { median(runs.map(\.serverMicrosecondsPerOperation)) }
+    var clientMicrosecondsPerOperation: Double { median(runs.map(\.clientMicrosecondsPerOperation)) }
     var totalOperations: Int { runs.reduce(0) { $0 + $1.operations } }
 }
 
@@ -141,14 +168,16 @@ enum KMIPLoad {
                         runs: Int, seconds: Double) throws -> LoadResult {
         let open = try (0..<connections).map { _ in try LoadConnection(endpoint) }
         defer { open.forEach { $0.close() } }
-        _ = try run(operation, on: open, seconds: warmUp)
-        let measured = try (0..<runs).map { _ in try run(operation, on: open, seconds: seconds) }
+        _ = try run(operation, on: open, seconds: warmUp, serverPID: endpoint.pid)
+        let measured = try (0..<runs).map { _ in try run(operation, on: open, seconds: seconds, serverPID: endpoint.pid) }
         return LoadResult(operation: operation.name, connections: connections, runs: measured)
     }
 
     /// One run: every connection's thread sends requests back to back until the deadline. A request still under way
     /// at the deadline is neither counted nor timed.
-    static func run(_ operation: LoadOperation, on connections: [LoadConnection], seconds: Double) throws -> LoadRun {
+    static func run(_ operation: LoadOperation, on connections: [LoadConnection], seconds: Double, serverPID: Int32) throws -> LoadRun {
+        let serverCPUBefore = processCPUSeconds(serverPID) ?? .nan
+        let clientCPUBefore = ownCPUSeconds()
         let start = ContinuousClock.now
         let deadline = start + .nanoseconds(Int64(seconds * 1e9))
         let perThread = try parallel(connections.count) { index -> [Int64] in
@@ -169,8 +198,10 @@ enum KMIPLoad {
             }
             return latencies
         }
+        let serverCPU = (processCPUSeconds(serverPID) ?? .nan) - serverCPUBefore
+        let clientCPU = ownCPUSeconds() - clientCPUBefore
         let all = perThread.flatMap { $0 }.sorted()
-        return LoadRun(operations: all.count, seconds: seconds, latencies: all)
+        return LoadRun(operations: all.count, seconds: seconds, latencies: all, serverCPUSeconds: serverCPU, clientCPUSeconds: clientCPU)
     }
 
     /// Runs `body(0..<count)` on `count` threads of their own and returns the results in order; the first error

@@ -64,7 +64,7 @@ final class KeepdServer: BenchmarkServer {
         let context = try TLSClientContext(configuration: TLSClientConfiguration(
             certificateChainFile: issued.certificatePath, privateKeyFile: issued.keyPath,
             trustedCAFiles: [installation.path(Installation.caCertificate)], serverName: "127.0.0.1"))
-        endpoint = KMIPEndpoint(name: "keepd", port: port, context: context)
+        endpoint = KMIPEndpoint(name: "keepd", port: port, context: context, pid: process.processIdentifier)
     }
 
     deinit { stop() }
@@ -159,7 +159,7 @@ final class PyKMIPServer: BenchmarkServer {
         let context = try TLSClientContext(configuration: TLSClientConfiguration(
             certificateChainFile: path("client.pem"), privateKeyFile: path("client.key"), trustedCAFiles: [path("ca.pem")],
             serverName: "127.0.0.1"))
-        endpoint = KMIPEndpoint(name: "pykmip-server", port: port, context: context)
+        endpoint = KMIPEndpoint(name: "pykmip-server", port: port, context: context, pid: process.processIdentifier)
         try waitUntilServing()
     }
 
