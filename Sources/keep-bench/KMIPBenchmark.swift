@@ -53,6 +53,9 @@ struct KMIPBenchmark: Benchmark {
         let ours: [LoadResult]
         do {
             defer { keepd.stop() }
+            let sync = try Self.syncLatency(in: keepd.directory.path)
+            print("  fdatasync of a 4 KiB append on the store's disk: median \(format(sync.median, decimals: 2)) ms, p90 "
+                  + "\(format(sync.p90, decimals: 2)) ms (\(Self.syncSamples) samples; a durable Create waits for one, a group shares one)")
             ours = try measure(keepd, shape)
         }
 
@@ -114,6 +117,32 @@ struct KMIPBenchmark: Benchmark {
             }
         }
         return results
+    }
+
+    static let syncSamples = 32
+
+    /// What one durable commit waits for on this disk, measured beside the store: Create's figures depend on it
+    /// more than on anything in keepd, and on a shared machine it changes from minute to minute.
+    static func syncLatency(in directory: String) throws -> (median: Double, p90: Double) {
+        let path = directory + "/sync-probe"
+        let fd = open(path, O_WRONLY | O_CREAT | O_APPEND, 0o600)
+        guard fd >= 0 else { throw BenchmarkError("cannot create \(path)") }
+        defer {
+            close(fd)
+            unlink(path)
+        }
+        let block = [UInt8](repeating: 0x5a, count: 4096)
+        var samples: [Double] = []
+        for _ in 0..<syncSamples {
+            let elapsed = try seconds {
+                guard block.withUnsafeBytes({ write(fd, $0.baseAddress, $0.count) }) == block.count, fdatasync(fd) == 0 else {
+                    throw BenchmarkError("write or fdatasync failed on \(path)")
+                }
+            }
+            samples.append(elapsed * 1000)
+        }
+        samples.sort()
+        return (median(samples), samples[samples.count * 9 / 10])
     }
 
     private func pad(_ text: String, _ width: Int, left: Bool = false) -> String {
