@@ -53,9 +53,8 @@ struct KMIPBenchmark: Benchmark {
         let ours: [LoadResult]
         do {
             defer { keepd.stop() }
-            let sync = try Self.syncLatency(in: keepd.directory.path)
-            print("  fdatasync of a 4 KiB append on the store's disk: median \(format(sync.median, decimals: 2)) ms, p90 "
-                  + "\(format(sync.p90, decimals: 2)) ms (\(Self.syncSamples) samples; a durable Create waits for one, a group shares one)")
+            print("  fdatasync ms: median of \(Self.syncSamples) appends of 4 KiB, each synced, beside the store just before and after "
+                  + "each Create line (a durable Create waits for one; a group of them shares one)")
             ours = try measure(keepd, shape)
         }
 
@@ -103,17 +102,23 @@ struct KMIPBenchmark: Benchmark {
         let operations = shape.operations.map { name in
             name == "get" ? LoadOperation.get(uids, version: Self.version) : LoadOperation.createAES256(version: Self.version)
         }
-        print("    operation  connections      ops/s     p50 ms     p99 ms   p99.9 ms   requests   server µs/op   client µs/op")
+        print("    operation  connections      ops/s     p50 ms     p99 ms   p99.9 ms   requests   server µs/op   client µs/op"
+              + "   fdatasync ms before/after")
         var results: [LoadResult] = []
         for operation in operations {
             for connections in shape.connections {
+                // Create waits for the disk: its figures mean little without the disk's latency around them.
+                let before = operation.name == "Create" ? try Self.syncLatency(in: server.directory.path).median : nil
                 let result = try KMIPLoad.measure(endpoint, operation, connections: connections, warmUp: Self.warmUpSeconds,
                                                   runs: shape.runs, seconds: shape.seconds)
+                let after = operation.name == "Create" ? try Self.syncLatency(in: server.directory.path).median : nil
                 results.append(result)
+                let sync = before.map { "   " + pad(format($0, decimals: 2), 9) + " / " + format(after ?? .nan, decimals: 2) } ?? ""
                 print("    " + [pad(result.operation, 9, left: true), pad(String(connections), 12), pad(format(result.operationsPerSecond), 10),
                              pad(format(result.percentile(50), decimals: 3), 10), pad(format(result.percentile(99), decimals: 3), 10),
                              pad(format(result.percentile(99.9), decimals: 3), 10), pad(String(result.totalOperations), 10),
-                             pad(format(result.serverMicrosecondsPerOperation), 14), pad(format(result.clientMicrosecondsPerOperation), 14)].joined(separator: " "))
+                             pad(format(result.serverMicrosecondsPerOperation), 14), pad(format(result.clientMicrosecondsPerOperation), 14)].joined(separator: " ")
+                      + sync)
             }
         }
         return results

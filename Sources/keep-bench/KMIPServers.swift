@@ -7,6 +7,8 @@ import KeyHierarchy
 /// A KMIP server started for the benchmark as a child process, in a temporary directory of its own.
 protocol BenchmarkServer: AnyObject {
     var endpoint: KMIPEndpoint { get }
+    /// The server's temporary directory, on the disk its store is on.
+    var directory: URL { get }
     /// What the server is, for the report (its version, how it stores).
     var detail: String { get }
     /// Stops the process and removes the directory.
