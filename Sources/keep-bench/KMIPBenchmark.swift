@@ -9,7 +9,9 @@ import KMIP
 /// line; percentiles are over every request of a run, then the median over the runs. `server µs/op` and `client µs/op`
 /// are the CPU time (user + system, every thread) the server process and the load generator spent per operation:
 /// steadier than ops/s on a shared machine, and their sum times a target rate is the CPU the two cores must supply.
-/// If `pykmip-server` is on PATH the same load goes to it and the ratio is printed.
+/// If `pykmip-server` is on PATH the same load goes to it and the ratio is printed; both servers run from the start and
+/// every configuration is measured against one and then the other, so a ratio compares figures taken a few seconds
+/// apart rather than a minute apart on a machine whose load and disk keep changing.
 ///
 /// `KEEP_BENCH_KMIP_SECONDS`, `KEEP_BENCH_KMIP_RUNS`, `KEEP_BENCH_KMIP_CONNECTIONS` (e.g. `1,16`) and
 /// `KEEP_BENCH_KMIP_OPERATIONS` (`get`, `create`, or both) change the shape, for profiling;
@@ -44,31 +46,56 @@ struct KMIPBenchmark: Benchmark {
         }
     }
 
+    /// One line of a table: a configuration's result against one server, with the disk's latency around it.
+    private struct Line {
+        let result: LoadResult
+        let syncBefore: Double?
+        let syncAfter: Double?
+    }
+
+    /// A server under load, and the keys Get reads on it.
+    private struct Target {
+        let server: any BenchmarkServer
+        let operations: [LoadOperation]
+        let header: String
+    }
+
     func run() throws {
         let shape = Shape(environment: ProcessInfo.processInfo.environment)
         print("  KMIP \(Self.version), \(Self.getKeys) keys for Get; per line: \(format(Self.warmUpSeconds)) s warm-up, then the median of "
-              + "\(shape.runs) runs of \(format(shape.seconds, decimals: 1)) s")
+              + "\(shape.runs) runs of \(format(shape.seconds, decimals: 1)) s; each configuration runs against every server back to back")
+        print("  fdatasync ms: median of \(Self.syncSamples) appends of 4 KiB, each synced, beside the store just before and after "
+              + "each Create line (a durable Create waits for one; a group of them shares one)")
 
-        let keepd = try KeepdServer()
-        let ours: [LoadResult]
-        do {
-            defer { keepd.stop() }
-            print("  fdatasync ms: median of \(Self.syncSamples) appends of 4 KiB, each synced, beside the store just before and after "
-                  + "each Create line (a durable Create waits for one; a group of them shares one)")
-            ours = try measure(keepd, shape)
-        }
-
-        var theirs: [LoadResult]?
+        var servers: [any BenchmarkServer] = [try KeepdServer()]
+        defer { servers.forEach { $0.stop() } }
         if !shape.pykmip {
             print("  pykmip-server: skipped (KEEP_BENCH_KMIP_PYKMIP=0)")
         } else if let executable = PyKMIPServer.find() {
-            let pykmip = try PyKMIPServer(executable: executable)
-            defer { pykmip.stop() }
-            theirs = try measure(pykmip, shape)
+            servers.append(try PyKMIPServer(executable: executable))
         } else {
             print("  pykmip-server: not found on PATH, not measured (`make venv` installs it in .venv/bin)")
         }
+        let targets = try servers.map { try prepare($0, shape) }
 
+        // Configuration by configuration, each server in turn: a shared machine's load and disk change from minute
+        // to minute, and a ratio is only fair between figures taken under the same conditions.
+        var lines = [[Line]](repeating: [], count: targets.count)
+        for (index, name) in shape.operations.enumerated() {
+            for connections in shape.connections {
+                for (t, target) in targets.enumerated() {
+                    lines[t].append(try measure(target, target.operations[index], connections: connections, shape, isCreate: name == "create"))
+                }
+            }
+        }
+        for (target, lines) in zip(targets, lines) {
+            print(target.header)
+            print("    operation  connections      ops/s     p50 ms     p99 ms   p99.9 ms   requests   server µs/op   client µs/op"
+                  + "   fdatasync ms before/after")
+            for line in lines { print(Self.row(line)) }
+        }
+
+        let ours = lines[0].map(\.result)
         print("  targets:")
         func verdict(_ met: Bool) -> String { met ? "met" : "NOT met" }
         if let get1 = ours.first(where: { $0.operation == "Get" && $0.connections == 1 }) {
@@ -82,46 +109,46 @@ struct KMIPBenchmark: Benchmark {
         if let create16 = ours.first(where: { $0.operation == "Create" && $0.connections == 16 }) {
             print("    Create, 16 connections >= 5,000/s: \(verdict(create16.operationsPerSecond >= 5_000)) (\(format(create16.operationsPerSecond))/s)")
         }
-        if let theirs {
-            print("  ratio keepd / pykmip-server (ops/s, same load, same run):")
-            for (mine, other) in zip(ours, theirs) {
+        if lines.count > 1 {
+            print("  ratio keepd / pykmip-server (ops/s, same load, measured back to back):")
+            for (mine, other) in zip(ours, lines[1].map(\.result)) {
                 print("    \(mine.operation), \(mine.connections) connection\(mine.connections == 1 ? "" : "s"): "
                       + "\(format(mine.operationsPerSecond / other.operationsPerSecond, decimals: 1))x")
             }
         }
     }
 
-    /// Every configuration against one server: Get of keys created beforehand, then Create.
-    private func measure(_ server: any BenchmarkServer, _ shape: Shape) throws -> [LoadResult] {
+    /// Creates the keys Get reads on `server`, and says what the server is.
+    private func prepare(_ server: any BenchmarkServer, _ shape: Shape) throws -> Target {
         let endpoint = server.endpoint
         let probe = try LoadConnection(endpoint)
-        let protocolDescription = probe.protocolDescription
+        let header = "  \(endpoint.name) on 127.0.0.1:\(endpoint.port), \(probe.protocolDescription): \(server.detail)"
         probe.close()
-        print("  \(endpoint.name) on 127.0.0.1:\(endpoint.port), \(protocolDescription): \(server.detail)")
         let uids = try KMIPLoad.createKeys(endpoint, count: Self.getKeys, connections: 8, version: Self.version)
         let operations = shape.operations.map { name in
             name == "get" ? LoadOperation.get(uids, version: Self.version) : LoadOperation.createAES256(version: Self.version)
         }
-        print("    operation  connections      ops/s     p50 ms     p99 ms   p99.9 ms   requests   server µs/op   client µs/op"
-              + "   fdatasync ms before/after")
-        var results: [LoadResult] = []
-        for operation in operations {
-            for connections in shape.connections {
-                // Create waits for the disk: its figures mean little without the disk's latency around them.
-                let before = operation.name == "Create" ? try Self.syncLatency(in: server.directory.path).median : nil
-                let result = try KMIPLoad.measure(endpoint, operation, connections: connections, warmUp: Self.warmUpSeconds,
-                                                  runs: shape.runs, seconds: shape.seconds)
-                let after = operation.name == "Create" ? try Self.syncLatency(in: server.directory.path).median : nil
-                results.append(result)
-                let sync = before.map { "   " + pad(format($0, decimals: 2), 9) + " / " + format(after ?? .nan, decimals: 2) } ?? ""
-                print("    " + [pad(result.operation, 9, left: true), pad(String(connections), 12), pad(format(result.operationsPerSecond), 10),
-                             pad(format(result.percentile(50), decimals: 3), 10), pad(format(result.percentile(99), decimals: 3), 10),
-                             pad(format(result.percentile(99.9), decimals: 3), 10), pad(String(result.totalOperations), 10),
-                             pad(format(result.serverMicrosecondsPerOperation), 14), pad(format(result.clientMicrosecondsPerOperation), 14)].joined(separator: " ")
-                      + sync)
-            }
-        }
-        return results
+        return Target(server: server, operations: operations, header: header)
+    }
+
+    /// One configuration against one server; Create with the disk's latency measured around it.
+    private func measure(_ target: Target, _ operation: LoadOperation, connections: Int, _ shape: Shape, isCreate: Bool) throws -> Line {
+        let directory = target.server.directory.path
+        let before = isCreate ? try Self.syncLatency(in: directory).median : nil
+        let result = try KMIPLoad.measure(target.server.endpoint, operation, connections: connections, warmUp: Self.warmUpSeconds,
+                                          runs: shape.runs, seconds: shape.seconds)
+        let after = isCreate ? try Self.syncLatency(in: directory).median : nil
+        return Line(result: result, syncBefore: before, syncAfter: after)
+    }
+
+    private static func row(_ line: Line) -> String {
+        let result = line.result
+        let sync = line.syncBefore.map { "   " + pad(format($0, decimals: 2), 9) + " / " + format(line.syncAfter ?? .nan, decimals: 2) } ?? ""
+        return "    " + [pad(result.operation, 9, left: true), pad(String(result.connections), 12), pad(format(result.operationsPerSecond), 10),
+                         pad(format(result.percentile(50), decimals: 3), 10), pad(format(result.percentile(99), decimals: 3), 10),
+                         pad(format(result.percentile(99.9), decimals: 3), 10), pad(String(result.totalOperations), 10),
+                         pad(format(result.serverMicrosecondsPerOperation), 14), pad(format(result.clientMicrosecondsPerOperation), 14)]
+            .joined(separator: " ") + sync
     }
 
     static let syncSamples = 32
@@ -150,7 +177,7 @@ struct KMIPBenchmark: Benchmark {
         return (median(samples), samples[samples.count * 9 / 10])
     }
 
-    private func pad(_ text: String, _ width: Int, left: Bool = false) -> String {
+    private static func pad(_ text: String, _ width: Int, left: Bool = false) -> String {
         let fill = String(repeating: " ", count: max(0, width - text.count))
         return left ? text + fill : fill + text
     }
