@@ -10,8 +10,9 @@ import Foundation
 /// single connection (swiftlang/swift#88440 reports the same; later toolchains change the implementation). NSLock
 /// is glibc's normal mutex: unlocking wakes a waiter but does not hand it the lock, so a thread on a core takes it.
 ///
-/// Use it for every lock a request takes. Hold it only for a few instructions (a pool pop, a queue append, a
-/// dictionary lookup): it is a plain mutex, not a scheduler.
+/// Use it for every lock a request takes. A lock that requests contend for is held for a few instructions (a pool
+/// pop, a queue append, a dictionary lookup): it is a plain mutex, not a scheduler. One held across slow work (the
+/// store's writer connection during a commit) must be one that a single thread at a time asks for.
 public final class Locked<Value>: @unchecked Sendable { // @unchecked: every access to `value` is under `lock`
     private let lock = NSLock()
     private var value: Value
