@@ -41,8 +41,7 @@ public final class HMACSHA256 {
         context = try MACContext(duplicating: try Self.template.get().context)
         // An empty key would leave the placeholder in place; HMAC pads a short key with zeroes to the block size, so
         // an empty key and a key of zero bytes are the same key.
-        let zeroKey = SecureBytes(zeroes: Self.byteCount)
-        let keyBytes = key.byteCount == 0 ? zeroKey : key.bytes
+        let keyBytes = key.byteCount == 0 ? SecureBytes(zeroes: Self.byteCount) : key.bytes
         try context.withPointer { ctx in
             try keyBytes.withUnsafeBytes { key in
                 try check(EVP_MAC_init(ctx, key.uint8Start, key.count, nil), "EVP_MAC_init(HMAC-SHA-256)")
