@@ -57,8 +57,9 @@ test: deps venv
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 
+# keep-bench kmip also measures PyKMIP's server when pykmip-server is on PATH: the test virtualenv's is used if present.
 bench: release
-	$(SWIFT) run -c release keep-bench
+	PATH="$(CURDIR)/$(VENV)/bin:$$PATH" $(SWIFT) run -c release keep-bench
 
 # Builds the TTLV decoder harness with libFuzzer + AddressSanitizer and runs it for FUZZ_SECONDS.
 # New inputs go to Fuzz/corpus (kept between runs); crashers to Fuzz/artifacts. See docs/wire-format.md.

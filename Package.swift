@@ -42,21 +42,25 @@ let package = Package(
         // TLS contexts, connections and sockets for KMIP's mutual TLS; certificate tooling for keepctl and tests.
         .target(name: "KeepTLS", dependencies: ["COpenSSL", "CKeepShims", "KeepCrypto"]),
 
+        // Locks for the request path: a running thread takes a free lock at once (Synchronization.Mutex on Linux
+        // hands it to a sleeping waiter, which convoys a thread-per-connection server; see docs/performance.md).
+        .target(name: "KeepSync"),
+
         // The HSM partition: keys by handle, never exported. Embedded (sealed file) now; PKCS#11 later.
-        .target(name: "KeepHSM", dependencies: ["KeepCrypto"]),
+        .target(name: "KeepHSM", dependencies: ["KeepCrypto", "KeepSync"]),
 
         // Domains, KEKs, wrapping records, lifecycle, rotation.
         .target(name: "KeyHierarchy", dependencies: ["KeepHSM", "KeepStore", "KeepCrypto", "KMIP"]),
 
         // Durable storage behind a backend-neutral protocol; the only target that imports SQLite.
-        .target(name: "KeepStore", dependencies: ["CSQLite"]),
+        .target(name: "KeepStore", dependencies: ["CSQLite", "KeepSync"]),
 
         // The tamper-evident audit log: records, MAC chain, signed checkpoints, segments, verification, export.
         .target(name: "KeepAudit", dependencies: ["KeepCrypto", "KeepHSM"]),
 
         // The transport-independent KMIP request processor: a message from an authenticated peer in, a response out.
         // Client registry and authorization, access policy, one file per operation under Operations/. No OpenSSL.
-        .target(name: "KeepServer", dependencies: ["KMIP", "KeyHierarchy", "KeepStore", "KeepHSM", "KeepCrypto", "KeepTLS", "KeepAudit"]),
+        .target(name: "KeepServer", dependencies: ["KMIP", "KeyHierarchy", "KeepStore", "KeepHSM", "KeepCrypto", "KeepTLS", "KeepAudit", "KeepSync"]),
 
         // keepctl's side of the administration protocol: settings, a KMIP connection over mutual TLS, typed calls.
         .target(name: "KeepAdminClient", dependencies: ["KMIP", "KeepTLS", "KeepCrypto"]),

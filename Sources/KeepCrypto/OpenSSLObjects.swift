@@ -68,6 +68,10 @@ final class MACContext {
     init(_ mac: FetchedMAC) throws {
         pointer = try mac.withPointer { try check(EVP_MAC_CTX_new($0), "EVP_MAC_CTX_new") }
     }
+    /// A copy of `template`, in its state (algorithm, digest, key): no fetch, no parameter parsing.
+    init(duplicating template: MACContext) throws {
+        pointer = try template.withPointer { try check(EVP_MAC_CTX_dup($0), "EVP_MAC_CTX_dup") }
+    }
     deinit { EVP_MAC_CTX_free(pointer) }
     func withPointer<R>(_ body: (OpaquePointer) throws -> R) rethrows -> R { try body(pointer) }
 }

@@ -176,14 +176,31 @@ public final class KeyHierarchy: Sendable {
         return object
     }
 
+    /// The object, in `domain` as the caller read it moments before: keepd reads the caller's domain once per
+    /// message and checks it is enabled before every batch item, so reading it again here would only repeat that.
+    /// Refused, as `object(_:in:)` is, when that snapshot shows the domain disabled.
+    public func object(_ uid: String, in domain: Domain) throws -> ManagedObject {
+        guard domain.enabled else { throw HierarchyError(.domainDisabled, "domain \(domain.id) is disabled") }
+        let (object, _) = try loadObject(uid, in: domain.id, domainChecked: true)
+        return object
+    }
+
     /// The object's key material, unwrapped from under the DK. Refused for destroyed objects.
     public func keyMaterial(of uid: String, in domainID: String) throws -> SecureBytes {
-        let (object, record) = try loadObject(uid, in: domainID)
-        guard let raw = record.wrappedKey else {
-            throw HierarchyError(.keyMaterialUnavailable, "object \(uid) has no key material (state \(object.attributes.state))")
+        try keyMaterial(of: try object(uid, in: domainID))
+    }
+
+    /// The key material of an object read just before (`object(_:in:)`), from the record read with it: a caller that
+    /// checks the object's state, usage or policy and then asks for the key gets the key of what it checked, and
+    /// the store is not read twice. Refused for destroyed objects.
+    public func keyMaterial(of object: ManagedObject) throws -> SecureBytes {
+        guard let raw = object.wrappedKey else {
+            throw HierarchyError(.keyMaterialUnavailable, "object \(object.uid) has no key material (state \(object.attributes.state))")
         }
         let wrapped = try WrappedKeyRecord(decoding: raw)
-        return try backend { try wrapped.unwrap(hsm: hsm, domainID: domainID, uid: uid, objectType: record.objectType) }
+        return try backend {
+            try wrapped.unwrap(hsm: hsm, domainID: object.domainID, uid: object.uid, objectType: object.storedObjectType)
+        }
     }
 
     /// Changes an object's attributes (names, custom attributes, …). State and key material are not changed here.
@@ -430,7 +447,12 @@ public final class KeyHierarchy: Sendable {
 
     /// The domain, if it may be served at all.
     private func servingDomain(_ id: String) throws -> Domain {
-        let domain = try self.domain(id: id)
+        try Self.serving(try backend { try store.domain(id: id) }, id: id)
+    }
+
+    private static func serving(_ record: DomainRecord?, id: String) throws -> Domain {
+        guard let record else { throw HierarchyError(.domainNotFound, "no domain \(id)") }
+        let domain = Domain(record)
         guard domain.enabled else { throw HierarchyError(.domainDisabled, "domain \(id) is disabled") }
         return domain
     }
@@ -491,9 +513,16 @@ public final class KeyHierarchy: Sendable {
         throw HierarchyError(.backend, "domain key of \(domainID) kept changing during the insert")
     }
 
-    private func loadObject(_ uid: String, in domainID: String) throws -> (ManagedObject, ObjectRecord) {
-        _ = try servingDomain(domainID)
-        guard var record = try backend({ try store.object(uid: uid, domainID: domainID) }) else {
+    /// The object, if its domain may be served: both read in one snapshot (one read transaction, not two), or the
+    /// object alone when the caller has just checked the domain (`domainChecked`).
+    private func loadObject(_ uid: String, in domainID: String, domainChecked: Bool = false) throws -> (ManagedObject, ObjectRecord) {
+        let found = try backend {
+            try store.read { reader -> ObjectRecord? in
+                if !domainChecked { _ = try Self.serving(try reader.domain(id: domainID), id: domainID) }
+                return try reader.object(uid: uid, domainID: domainID)
+            }
+        }
+        guard var record = found else {
             throw HierarchyError(.objectNotFound, "no object \(uid)")
         }
         var object = try ManagedObject(record)

@@ -7,6 +7,7 @@ let benchmarks: [any Benchmark] = [
     StoreBenchmark(),
     AuditBenchmark(),
     VMDiskBenchmark(),
+    KMIPBenchmark(),
 ]
 
 let requested = Array(CommandLine.arguments.dropFirst())

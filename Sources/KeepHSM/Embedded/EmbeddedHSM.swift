@@ -2,7 +2,7 @@
 import Glibc
 #endif
 import KeepCrypto
-import Synchronization
+import KeepSync
 
 /// The embedded HSM: a partition file sealed under a PIN (see `PartitionFile`), held open by one process.
 ///
@@ -11,7 +11,7 @@ import Synchronization
 /// Every change is written atomically before it is acknowledged.
 public final class EmbeddedHSM: HSM {
     public let path: String
-    private let state: Mutex<PartitionState>
+    private let state: Locked<PartitionState>
     private let sealing: PartitionFile.SealingKeys
     private let lockDescriptor: Int32
     /// Test hook: called after each durable step of a multi-step operation; throwing simulates a crash there.
@@ -58,7 +58,7 @@ public final class EmbeddedHSM: HSM {
     private init(path: String, state: PartitionState, sealing: PartitionFile.SealingKeys, lockDescriptor: Int32,
                  faultInjector: (@Sendable (String) throws -> Void)?) {
         self.path = path
-        self.state = Mutex(state)
+        self.state = Locked(state)
         self.sealing = sealing
         self.lockDescriptor = lockDescriptor
         self.faultInjector = faultInjector

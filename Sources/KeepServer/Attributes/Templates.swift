@@ -64,6 +64,6 @@ enum Templates {
                                found.isEmpty ? "no Template named \(name.value)" : "\(found.count) Templates are named \(name.value)")
         }
         context.touch(found[0])
-        return try decode(try context.keyMaterial(found[0]))
+        return try decode(try context.keyMaterial(try context.object(found[0])))
     }
 }

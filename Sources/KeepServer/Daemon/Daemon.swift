@@ -5,6 +5,7 @@ import KeepCrypto
 import KeepHSM
 import KeepStore
 import KeepTLS
+import KMIP
 import KeyHierarchy
 
 /// keepd from configuration to a serving process: opens the HSM partition and the store, builds the TLS

@@ -1,6 +1,6 @@
 import Foundation
 import KeepTLS
-import Synchronization
+import KeepSync
 
 /// The network side of keepd: accepts TCP connections, runs the mutual-TLS handshake, admits the client by its
 /// certificate, then reads KMIP messages and writes the responses, one request at a time per connection.
@@ -70,7 +70,7 @@ public final class KMIPServer: Sendable {
     private let handle: RequestHandler
     private let log: ServerLog
     private let refused: RefusalHandler
-    private let state = Mutex(State())
+    private let state = Locked(State())
 
     private struct State {
         var stopping = false

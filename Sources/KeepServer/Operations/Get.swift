@@ -40,7 +40,7 @@ struct GetHandler: OperationHandler {
                 throw ServiceError(.permissionDenied, "domain \(context.domainID)'s policy does not export keys in the clear: "
                                    + "ask for the key wrapped (Key Wrapping Specification) or use Encrypt/Decrypt")
             }
-            let block = try keyBlock(uid, format: format, algorithm: a.cryptographicAlgorithm, length: a.cryptographicLength,
+            let block = try keyBlock(object, format: format, algorithm: a.cryptographicAlgorithm, length: a.cryptographicLength,
                                      wrapping: request.keyWrappingSpecification, in: context)
             managed = .symmetricKey(block)
         case .secretData:
@@ -50,7 +50,7 @@ struct GetHandler: OperationHandler {
                 throw ServiceError(.keyFormatTypeNotSupported, "this secret is returned in the format it was registered in, \(stored)")
             }
             let type = ObjectFacts.enumeration(ObjectFacts.secretDataType, in: a).map(SecretDataType.init(rawValue:)) ?? .password
-            let block = try keyBlock(uid, format: format, algorithm: nil, length: nil, wrapping: request.keyWrappingSpecification, in: context)
+            let block = try keyBlock(object, format: format, algorithm: nil, length: nil, wrapping: request.keyWrappingSpecification, in: context)
             managed = .secretData(type, block)
         case .opaqueObject:
             guard request.keyFormatType == nil, request.keyWrappingSpecification == nil else {
@@ -58,12 +58,12 @@ struct GetHandler: OperationHandler {
             }
             // Register always records the type; the fallback is the first vendor-defined value.
             let type = ObjectFacts.enumeration(ObjectFacts.opaqueDataType, in: a).map(OpaqueDataType.init(rawValue:)) ?? OpaqueDataType(rawValue: 0x8000_0000)
-            managed = .opaqueObject(type, try context.keyMaterial(uid))
+            managed = .opaqueObject(type, try context.keyMaterial(object))
         case .template:
             guard request.keyFormatType == nil, request.keyWrappingSpecification == nil else {
                 throw ServiceError(.featureNotSupported, "a template is returned as it is: no key format or wrapping applies")
             }
-            let attributes = try Templates.decode(try context.keyMaterial(uid))
+            let attributes = try Templates.decode(try context.keyMaterial(object))
             managed = .preserved(.template, .structure(.template, attributes.map { $0.kmip1TTLV(version: context.version) }))
         default:
             throw ServiceError(.invalidField, "object \(uid) has no value Keep can return")
@@ -75,10 +75,11 @@ struct GetHandler: OperationHandler {
         return GetResponse(uniqueIdentifier: .text(uid), object: managed)
     }
 
-    private func keyBlock(_ uid: String, format: KeyFormatType, algorithm: CryptographicAlgorithm?, length: Int32?,
+    private func keyBlock(_ object: StoredObject, format: KeyFormatType, algorithm: CryptographicAlgorithm?, length: Int32?,
                           wrapping: KeyWrappingSpecification?, in context: OperationContext) throws -> KeyBlock {
+        let uid = object.uid
         guard let wrapping else {
-            let material = try context.keyMaterial(uid)
+            let material = try context.keyMaterial(object)
             let keyMaterial: KeyMaterial = format == .transparentSymmetricKey ? .transparentSymmetricKey(material) : .bytes(material)
             return KeyBlock(keyFormatType: format, keyValue: .structure(keyMaterial, attributes: nil),
                             cryptographicAlgorithm: algorithm, cryptographicLength: length)
@@ -113,7 +114,7 @@ struct GetHandler: OperationHandler {
             // Not in the caller's domain: reported exactly like a wrapping key that does not exist.
             throw ServiceError(.wrappingKeyNotFound, "no wrapping key \(wrappingUID)")
         }
-        let wrapped = try cipher.wrap(try context.keyMaterial(uid), key: wrappingKey)
+        let wrapped = try cipher.wrap(try context.keyMaterial(object), key: wrappingKey)
         // Encoding Option arrived in 1.1; a 1.0 Key Wrapping Data has none (and means the same: no encoding).
         let data = KeyWrappingData(wrappingMethod: .encrypt, encryptionKeyInformation: information,
                                    encodingOption: context.version >= .v1_1 ? .noEncoding : nil)

@@ -101,7 +101,7 @@ enum KeyUse {
                 throw ServiceError(.permissionDenied, "key \(uid) is before its Process Start Date and cannot \(purpose)")
             }
         }
-        return (object, SymmetricKey(try context.keyMaterial(uid)))
+        return (object, SymmetricKey(try context.keyMaterial(object)))
     }
 
     /// The parameters a request gives, else the key's Cryptographic Parameters attribute (its first instance).

@@ -94,13 +94,15 @@ final class OperationContext {
     }
 
     /// The object, if it is in the caller's domain. Another domain's object is not found, exactly like a
-    /// missing one: the store is asked only for the caller's domain.
+    /// missing one: the store is asked only for the caller's domain. The domain is the message's snapshot, which
+    /// `AccessPolicy` found enabled before this item ran.
     func object(_ uid: String) throws -> StoredObject {
-        try hierarchy.object(uid, in: domainID)
+        try hierarchy.object(uid, in: domain)
     }
 
-    /// The object's key material. Every plaintext key the server handles passes through here.
-    func keyMaterial(_ uid: String) throws -> SecureBytes {
-        try hierarchy.keyMaterial(of: uid, in: domainID)
+    /// The key material of an object `object(_:)` returned in this request: the key of the very record whose state,
+    /// usage and policy the operation checked. Every plaintext key the server handles passes through here.
+    func keyMaterial(_ object: StoredObject) throws -> SecureBytes {
+        try hierarchy.keyMaterial(of: object)
     }
 }

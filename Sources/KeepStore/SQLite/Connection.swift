@@ -72,23 +72,40 @@ final class Connection: @unchecked Sendable {
 
     /// Runs `body` in a read transaction: one consistent snapshot across several queries.
     func readTransaction<T>(_ body: () throws -> T) throws -> T {
-        try execute("BEGIN DEFERRED")
+        try statement("BEGIN DEFERRED").run()
         let result: T
         do {
             result = try body()
         } catch {
             resetStatements()
-            try? execute("ROLLBACK")
+            rollback()
             throw error
         }
         resetStatements()
-        try execute("COMMIT")
+        try statement("COMMIT").run()
         return result
     }
 
+    // MARK: Transaction control for group commit (prepared once: `execute` would parse the text every time)
+
+    /// Opens a write transaction, taking the write lock now (see `transaction`).
+    func begin() throws(StoreError) { try statement("BEGIN IMMEDIATE").run() }
+    func commit() throws(StoreError) { try statement("COMMIT").run() }
+    /// Rolls back the open transaction, if there still is one (SQLite may have rolled it back itself).
+    func rollback() {
+        if isInTransaction { try? execute("ROLLBACK") }
+    }
+    /// One writer's changes inside a shared transaction: `releaseSavepoint` keeps them, `rollbackToSavepoint` undoes them.
+    func savepoint() throws(StoreError) { try statement("SAVEPOINT keep_write").run() }
+    func releaseSavepoint() throws(StoreError) { try statement("RELEASE keep_write").run() }
+    func rollbackToSavepoint() throws(StoreError) { try statement("ROLLBACK TO keep_write").run() }
+
+    /// False outside a transaction, including after SQLite rolled one back on its own (disk full, I/O error).
+    var isInTransaction: Bool { sqlite3_get_autocommit(handle) == 0 }
+
     /// A cached statement left mid-step keeps its transaction's snapshot open; every transaction ends by
     /// resetting them all so the next one sees current data.
-    private func resetStatements() {
+    func resetStatements() {
         for statement in statementCache.values { statement.reset() }
     }
 
