@@ -199,6 +199,15 @@ public struct AuditRecord: Hashable, Sendable {
         return w.bytes
     }
 
+    /// Decodes a record as stored (canonical bytes then MAC), as keepd sends it to keepctl (Keep Audit Query). The
+    /// MAC is not checked here: only keepd holds the MAC keys.
+    public init(stored bytes: [UInt8]) throws {
+        guard bytes.count > SegmentFormat.macBytes else { throw AuditError(.invalidInput, "a stored record is longer than its MAC") }
+        do { try self.init(canonical: bytes.dropLast(SegmentFormat.macBytes)) } catch {
+            throw AuditError(.invalidInput, "the stored record does not decode (\(error))")
+        }
+    }
+
     /// Decodes canonical bytes, strictly: every field in range, nothing left over.
     init(canonical bytes: ArraySlice<UInt8>) throws {
         var r = BinaryReader(bytes)

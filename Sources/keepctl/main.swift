@@ -1,5 +1,5 @@
-// keepctl: the operator's CLI. `init` and `recover-admin` work on a stopped installation's files, `audit` on the
-// audit log's files; every other command is a KMIP administration operation sent to keepd over mutual TLS with an
+// keepctl: the operator's CLI. `init` and `recover-admin` work on a stopped installation's files, `audit` asks keepd
+// or reads the audit log's files (--offline); every other command is a KMIP administration operation sent to keepd over mutual TLS with an
 // installation administrator's certificate, so keepd authenticates and audits it like any other request. One file
 // per command group under Commands/ (`audit` in AuditCommand.swift, with its own parser); argument parsing, output,
 // confirmation and progress in Support/. See docs/operations.md.
@@ -16,8 +16,8 @@ let groups: [Group] = [
     ("client", "client certificates: issue, register, list, revoke", ClientCommands.all, nil),
     ("rotate", "rotate the Root of Trust or a domain's key, online: root, domain, status", RotateCommands.all, nil),
     ("key", "a domain's keys: list, show, revoke, destroy", KeyCommands.all, nil),
-    // `keepctl audit` reads the audit log's files directly (offline), with its own parser (AuditCommand.swift).
-    ("audit", "the audit log, from its files: verify, show, export, verify-export", [], { runAudit($0) }),
+    // `keepctl audit` asks keepd, or reads the audit log's files (--offline, --data-dir); its own parser (AuditCommand.swift).
+    ("audit", "the audit log, through keepd or from its files: verify, show, export, verify-export", [], { runAudit($0) }),
     ("recover-admin", "a new administrator certificate when all are lost (keepd stopped)", InitCommands.all.filter { $0.words == ["recover-admin"] }, nil),
 ]
 
@@ -27,7 +27,7 @@ let usage: String = {
     for group in groups { text += "  \(group.name.padding(toLength: width, withPad: " ", startingAt: 0))  \(group.summary)\n" }
     text += """
 
-        Commands other than init, recover-admin and audit go through keepd over mutual TLS, as an installation
+        Commands other than init, recover-admin and audit --offline go through keepd over mutual TLS, as an installation
         administrator (a client of the _system domain). They read the settings file keepctl init writes
         (--config FILE, else $KEEPCTL_CONFIG, else ~/.config/keep/keepctl.json); --server, --cert, --key and
         --ca override it. --json prints JSON for scripts.

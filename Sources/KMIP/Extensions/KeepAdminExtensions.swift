@@ -46,6 +46,7 @@ extension Operation {
         (.keepListClients, "KeepListClients"), (.keepRevokeClient, "KeepRevokeClient"), (.keepRotate, "KeepRotate"),
         (.keepRotationStatus, "KeepRotationStatus"), (.keepListKeys, "KeepListKeys"), (.keepGetKey, "KeepGetKey"),
         (.keepRevokeKey, "KeepRevokeKey"), (.keepDestroyKey, "KeepDestroyKey"), (.keepServerStatus, "KeepServerStatus"),
+        (.keepAuditQuery, "KeepAuditQuery"), (.keepAuditVerify, "KeepAuditVerify"), (.keepAuditExport, "KeepAuditExport"),
     ]
 
     /// The specification's name, else an administration operation's name, else the hexadecimal value.
@@ -202,5 +203,8 @@ extension PayloadTable {
         (.keepRevokeKey, KeepRevokeKeyRequest.self, KeepRevokeKeyResponse.self),
         (.keepDestroyKey, KeepDestroyKeyRequest.self, KeepDestroyKeyResponse.self),
         (.keepServerStatus, KeepServerStatusRequest.self, KeepServerStatusResponse.self),
+        (.keepAuditQuery, KeepAuditQueryRequest.self, KeepAuditQueryResponse.self),
+        (.keepAuditVerify, KeepAuditVerifyRequest.self, KeepAuditVerifyResponse.self),
+        (.keepAuditExport, KeepAuditExportRequest.self, KeepAuditExportResponse.self),
     ]
 }

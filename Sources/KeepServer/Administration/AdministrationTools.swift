@@ -1,4 +1,5 @@
 import Foundation
+public import KeepAudit
 import KeepTLS
 import KeyHierarchy
 import Synchronization
@@ -45,10 +46,13 @@ public final class AdministrationTools: Sendable {
     let rotations = RotationTracker()
     private let load = Mutex<(@Sendable () -> (connections: Int, requests: Int))?>(nil)
     private let auditChainHead: @Sendable () -> String?
+    /// The audit log and its keys, for the audit operations; nil when keepd keeps no audit log.
+    public let audit: AuditReading?
 
     public init(registry: ClientRegistry, certificates: Certificates, nodeID: String, serverVersion: String,
                 activity: ActivityLog = ActivityLog(), startedAt: Int64 = KeyHierarchy.systemClock(),
-                auditChainHead: @escaping @Sendable () -> String? = { nil }) {
+                auditChainHead: @escaping @Sendable () -> String? = { nil }, audit: AuditReading? = nil) {
+        self.audit = audit
         self.registry = registry
         self.certificates = certificates
         self.nodeID = nodeID

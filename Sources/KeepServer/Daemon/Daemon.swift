@@ -47,7 +47,8 @@ public final class Daemon: Sendable {
                                                            issuerPrivateKey: configuration.resolve(configuration.tls.issuerPrivateKey),
                                                            clientCAs: configuration.tls.clientCAs.map(configuration.resolve)),
             nodeID: configuration.nodeID, serverVersion: serviceConfiguration.serverVersion,
-            auditChainHead: { auditLog.map { "record \($0.head.sequence), digest \($0.head.digest)" } })
+            auditChainHead: { auditLog.map { "record \($0.head.sequence), digest \($0.head.digest)" } },
+            audit: auditLog.map { AuditReading(log: $0, keys: HSMAuditKeys(hsm: hsm)) })
         service = KMIPService(hierarchy: hierarchy, configuration: serviceConfiguration,
                               audit: ActivityRecordingSink(activity: administration.activity,
                                                            next: auditLog.map { ChainAuditSink(log: $0) as any AuditSink } ?? DisabledAuditSink()),

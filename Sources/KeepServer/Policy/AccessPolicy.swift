@@ -21,8 +21,12 @@ enum OperationAccess: Hashable, Sendable {
     case inspectInstallation
     /// Keep administration that changes: domains, clients, rotations, revoking and destroying keys.
     case administerInstallation
+    /// Reading the audit log's records through keepd: admins and auditors of any domain, each seeing only what its
+    /// domain may (the handler scopes the query: `AuditViewer`); never hypervisors.
+    case readAuditLog
 
-    var isAdministration: Bool { self == .inspectInstallation || self == .administerInstallation }
+    /// Keep's vendor operations, which Query does not list among the specification's.
+    var isAdministration: Bool { self == .inspectInstallation || self == .administerInstallation || self == .readAuditLog }
 }
 
 /// Who may do what, decided before an operation touches any object: so a refusal says nothing about whether
@@ -39,6 +43,13 @@ enum AccessPolicy {
         // Installation administrators are the clients of the system domain (`SystemDomain`); they administer
         // and hold no keys. Tenants, their admins included, never administer the installation.
         let administers = domain.id == SystemDomain.identifier
+        if access == .readAuditLog {
+            // A tenant's auditor and admin answer for their domain's history; a hypervisor only uses keys.
+            guard caller.role == .admin || caller.role == .auditor else {
+                throw ServiceError(.permissionDenied, "client \(caller.clientName) is a \(caller.role.rawValue): only admins and auditors read the audit log")
+            }
+            return
+        }
         if access.isAdministration {
             guard administers else {
                 throw ServiceError(.permissionDenied, "\(operation.displayName) is for installation administrators (clients of \(SystemDomain.identifier)); client \(caller.clientName) belongs to domain \(domain.id)")

@@ -12,6 +12,7 @@ extension OperationTable {
         KeepRotateHandler(), KeepRotationStatusHandler(),
         KeepListKeysHandler(), KeepGetKeyHandler(), KeepRevokeKeyHandler(), KeepDestroyKeyHandler(),
         KeepServerStatusHandler(),
+        KeepAuditQueryHandler(), KeepAuditVerifyHandler(), KeepAuditExportHandler(),
     ]
 }
 
