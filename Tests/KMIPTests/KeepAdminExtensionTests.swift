@@ -111,6 +111,15 @@ struct KeepAdminExtensionTests {
         #expect(status == Self.responses.last as! KeepServerStatusResponse)
     }
 
+    @Test func auditPayloadsRoundTrip() throws {
+        let query = KeepAuditQueryResponse(records: [[1, 2, 3], [4]], count: 7)
+        #expect(try Self.roundTrip(query, .v2_1) == query)
+        let verify = KeepAuditVerifyResponse(verified: false, report: "BROKEN: record 3", brokenSequence: 3)
+        #expect(try Self.roundTrip(verify, .v1_4) == verify)
+        let export = KeepAuditExportResponse(lines: ["{\"type\":\"keep-audit-export\"}", "{}"])
+        #expect(try Self.roundTrip(export, .v2_1) == export)
+    }
+
     static func roundTrip<P: ResponsePayload>(_ payload: P, _ version: ProtocolVersion) throws -> P? {
         let header = ResponseHeader(protocolVersion: version, timeStamp: DateTime(secondsSinceEpoch: 0), batchCount: 1)
         let bytes = ResponseMessage(header: header, batchItems: [ResponseBatchItem(payload)]).encoded()
@@ -119,7 +128,7 @@ struct KeepAdminExtensionTests {
 
     @Test func valuesAreInKeepsAdministrationBlockOfTheExtensionRanges() {
         let operations = Operation.keepAdministration.map(\.0)
-        #expect(operations.count == 15 && Set(operations).count == 15)
+        #expect(operations.count == 18 && Set(operations).count == 18)
         #expect(operations.allSatisfy { $0.isExtension && (0x8000_4B10...0x8000_4BFF).contains($0.rawValue) && $0.name == nil })
         #expect(Operation.keepAdministration.allSatisfy { $0.0.displayName == $0.1 })
         #expect(Set(operations) == Set(PayloadTable.administrationEntries.map(\.0)))
@@ -134,7 +143,9 @@ struct KeepAdminExtensionTests {
             .keepAdminDone, .keepAdminTotal, .keepAdminKeyVersion, .keepAdminRunning, .keepAdminStartedAt, .keepAdminKey, .keepAdminKeyName,
             .keepAdminHasKeyMaterial, .keepAdminServerVersion, .keepAdminNodeIdentifier, .keepAdminUptime, .keepAdminConnections,
             .keepAdminRequestsInProgress, .keepAdminRootOfTrustVersion, .keepAdminAuditChainHead, .keepAdminActivity, .keepAdminTime,
-            .keepAdminDomainSummary,
+            .keepAdminDomainSummary, .keepAuditOperationName, .keepAuditObjectIdentifier, .keepAuditClient, .keepAuditResult,
+            .keepAuditKind, .keepAuditSince, .keepAuditUntil, .keepAuditRecord, .keepAuditVerified, .keepAuditReport,
+            .keepAuditBrokenSequence, .keepAuditExportLine,
         ]
         #expect(Set(tags).count == tags.count, "two tags share a value")
         #expect(tags.allSatisfy { $0.isExtension && (0x54_4B10...0x54_4BFF).contains($0.rawValue) && $0.name == nil })
