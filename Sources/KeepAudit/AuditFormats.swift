@@ -46,16 +46,16 @@ public enum AuditFormats {
         let e = record.entry
         var fields: [(String, String)] = [
             ("sequence", String(record.sequence)), ("domainSequence", String(record.domainSequence)),
-            ("time", quoted(timestamp(record.time))), ("node", quoted(record.nodeID)), ("kind", quoted(e.kind.description)),
-            ("domain", quoted(e.domain)),
-            ("client", "{\"name\":\(quoted(e.client.name)),\"role\":\(quoted(e.client.role)),\"subject\":\(quoted(e.client.subject)),\"fingerprint\":\(quoted(e.client.fingerprint))}"),
-            ("source", quoted(e.source)), ("operation", quoted(e.operation)),
-            ("objects", "[" + e.objectIDs.map(quoted).joined(separator: ",") + "]"),
-            ("protocolVersion", quoted(e.protocolVersion)), ("result", quoted(e.outcome.description)), ("reason", quoted(e.reason)),
-            ("message", quoted(e.message)), ("durationMicroseconds", String(e.durationMicroseconds)),
+            ("time", JSONString.quoted(timestamp(record.time))), ("node", JSONString.quoted(record.nodeID)), ("kind", JSONString.quoted(e.kind.description)),
+            ("domain", JSONString.quoted(e.domain)),
+            ("client", "{\"name\":\(JSONString.quoted(e.client.name)),\"role\":\(JSONString.quoted(e.client.role)),\"subject\":\(JSONString.quoted(e.client.subject)),\"fingerprint\":\(JSONString.quoted(e.client.fingerprint))}"),
+            ("source", JSONString.quoted(e.source)), ("operation", JSONString.quoted(e.operation)),
+            ("objects", "[" + e.objectIDs.map(JSONString.quoted).joined(separator: ",") + "]"),
+            ("protocolVersion", JSONString.quoted(e.protocolVersion)), ("result", JSONString.quoted(e.outcome.description)), ("reason", JSONString.quoted(e.reason)),
+            ("message", JSONString.quoted(e.message)), ("durationMicroseconds", String(e.durationMicroseconds)),
         ]
         fields += extra
-        return "{" + fields.map { "\(quoted($0.0)):\($0.1)" }.joined(separator: ",") + "}"
+        return "{" + fields.map { "\(JSONString.quoted($0.0)):\($0.1)" }.joined(separator: ",") + "}"
     }
 
     /// ArcSight Common Event Format: `CEF:0|Keep|keepd|1|<kind>:<operation>|<operation>|<severity>|<extension>`.
@@ -96,24 +96,6 @@ public enum AuditFormats {
         var text = "\(timestamp(record.time)) #\(record.sequence) \(e.domain) \(e.kind) \(who)@\(e.source.isEmpty ? "-" : e.source) \(e.operation) \(objects) \(result)"
         if !e.message.isEmpty { text += ": \(e.message)" }
         return text
-    }
-
-    static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20:
-                let digits = Array("0123456789abcdef")
-                out += "\\u00" + String(digits[Int(scalar.value >> 4)]) + String(digits[Int(scalar.value & 0xf)])
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
     }
 
     /// CEF header fields escape `\` and `|`; no newlines.

@@ -81,12 +81,12 @@ public enum TenantExport {
     }
 
     static func header(domain: String, since: Int64?, until: Int64) -> String {
-        "{\"type\":\"\(type)\",\"format\":\(format),\"domain\":\(AuditFormats.quoted(domain)),"
+        "{\"type\":\"\(type)\",\"format\":\(format),\"domain\":\(JSONString.quoted(domain)),"
             + "\"since\":\(since.map { String($0) } ?? "null"),\"until\":\(until)}"
     }
 
     static func recordLine(_ record: AuditRecord, role: String, stored: [UInt8]) -> String {
-        AuditFormats.json(record, extra: [("role", AuditFormats.quoted(role)), ("stored", AuditFormats.quoted(hex(stored)))])
+        AuditFormats.json(record, extra: [("role", JSONString.quoted(role)), ("stored", JSONString.quoted(hex(stored)))])
     }
 
     /// Checks an export with the signing public keys alone. Throws an `AuditError` (`.corrupt`) saying what fails.

@@ -1,4 +1,5 @@
 import Foundation
+import KeepAudit
 import Synchronization
 
 public enum LogLevel: String, Sendable, Codable, Comparable {
@@ -74,15 +75,15 @@ public final class ServerLog: Sendable {
         line.append(contentsOf: #"","level":""#.utf8)
         line.append(contentsOf: level.rawValue.utf8)
         line.append(contentsOf: #"","node":"#.utf8)
-        Self.appendQuoted(nodeID, to: &line)
+        JSONString.append(nodeID, to: &line)
         line.append(contentsOf: #","event":"#.utf8)
-        Self.appendQuoted(event, to: &line)
+        JSONString.append(event, to: &line)
         for (key, value) in fields {
             line.append(UInt8(ascii: ","))
-            Self.appendQuoted(key, to: &line)
+            JSONString.append(key, to: &line)
             line.append(UInt8(ascii: ":"))
             switch value {
-            case .string(let s): Self.appendQuoted(s, to: &line)
+            case .string(let s): JSONString.append(s, to: &line)
             case .int(let n): line.append(contentsOf: String(n).utf8)
             case .double(let d): line.append(contentsOf: (d.isFinite ? String(format: "%.3f", d) : "null").utf8)
             case .bool(let b): line.append(contentsOf: (b ? "true" : "false").utf8)
@@ -140,33 +141,4 @@ public final class ServerLog: Sendable {
         line.append(UInt8(ascii: "Z"))
     }
 
-    /// A JSON string literal: quotes, backslashes and control characters escaped.
-    static func quoted(_ text: String) -> String {
-        var bytes: [UInt8] = []
-        appendQuoted(text, to: &bytes)
-        return String(decoding: bytes, as: UTF8.self)
-    }
-
-    /// Works on UTF-8 bytes: every byte of a multi-byte character is 0x80 or above and is copied as it is, so only
-    /// ASCII quotes, backslashes and control characters need escaping.
-    static func appendQuoted(_ text: String, to line: inout [UInt8]) {
-        line.append(UInt8(ascii: "\""))
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): line.append(contentsOf: #"\""#.utf8)
-            case UInt8(ascii: "\\"): line.append(contentsOf: #"\\"#.utf8)
-            case UInt8(ascii: "\n"): line.append(contentsOf: #"\n"#.utf8)
-            case UInt8(ascii: "\r"): line.append(contentsOf: #"\r"#.utf8)
-            case UInt8(ascii: "\t"): line.append(contentsOf: #"\t"#.utf8)
-            case 0..<0x20:
-                line.append(contentsOf: #"\u00"#.utf8)
-                line.append(Self.hexDigits[Int(byte >> 4)])
-                line.append(Self.hexDigits[Int(byte & 0x0F)])
-            default: line.append(byte)
-            }
-        }
-        line.append(UInt8(ascii: "\""))
-    }
-
-    private static let hexDigits = Array("0123456789abcdef".utf8)
 }
