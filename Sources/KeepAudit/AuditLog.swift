@@ -7,9 +7,15 @@ import Synchronization
 ///
 /// `append` blocks its caller until the records are on disk (written and fdatasync'd) and returns their sequence
 /// numbers, or throws: a caller that gets no sequence number must treat the event as unrecorded (KMIPService
-/// then answers with an error). One writer thread does all the file work: callers queue their records, and the
-/// writer takes everything queued while it was busy, writes it with one write(2) and syncs once, so N concurrent
-/// requests cost about one fsync, not N.
+/// then answers with an error).
+///
+/// Group commit, leader and followers. A caller that finds nobody writing becomes the leader: it takes everything
+/// queued (its own records first among them), writes it with one write(2), syncs once, and releases the callers
+/// whose records went out. Callers that arrive meanwhile queue up as followers and sleep; when the leader is done
+/// it hands the lead to the first of them, which commits all that queued behind the previous fsync. So N
+/// concurrent requests cost about one fsync, not N, and a lone caller writes and syncs its own record on its own
+/// thread, with no hand-off to another thread and back. Only the leader touches the files; leadership passes under
+/// the queue's lock. A small ticker thread asks for the interval checkpoint when one is due.
 ///
 /// Failures. A failed write is cut back (ftruncate to the last durable size) and fails only the records of that
 /// batch: the log stays usable, and the next batch may succeed once space is freed. A failed fsync is different:
@@ -111,16 +117,51 @@ public final class AuditLog: Sendable {
         self.writer = writer
         recovery = writer.recovery
         queue = Queue()
-        let thread = Thread { [queue, writer] in writer.run(queue: queue) }
-        thread.name = "keep-audit-writer"
-        thread.start()
+        // Weak: the log (and the keys its writer holds) goes away when its owner lets go, ticker or not.
+        let period = Self.tickPeriod(configuration.checkpointInterval)
+        let ticker = Thread { [weak self] in
+            while true {
+                Thread.sleep(forTimeInterval: period)
+                guard let log = self, !log.queue.isClosing else { return }
+                _ = try? Self.submit(.tick, queue: log.queue, writer: log.writer)
+            }
+        }
+        ticker.name = "keep-audit-ticker"
+        ticker.start()
+    }
+
+    /// How often the ticker looks whether an interval checkpoint is due: a quarter of the interval, at most a
+    /// second, so a checkpoint is at most that late.
+    static func tickPeriod(_ interval: Duration) -> Double {
+        let seconds = Double(interval.components.seconds) + Double(interval.components.attoseconds) / 1e18
+        return min(max(seconds / 4, 0.001), 1)
+    }
+
+    /// Queues `request` and waits for it: as a follower until a leader has committed it, or as the leader.
+    private static func submit(_ request: Request, queue: Queue, writer: Writer) throws -> [UInt64] {
+        let pending = Pending(request)
+        switch try queue.enqueue(pending) {
+        case .alreadyClosed:
+            return []
+        case .follower:
+            pending.done.wait()
+            // Read after the semaphore: ordered by it.
+            if !pending.promoted { return try pending.result.get() }
+        case .leader:
+            break
+        }
+        var items = queue.take(window: writer.gatherWindow)
+        let open = writer.process(items)
+        items = []
+        queue.handOff(closed: !open)
+        return try pending.result.get()
     }
 
     /// Appends `entries` in order and returns once they are durable, with their sequence numbers.
     @discardableResult
     public func append(_ entries: [AuditEntry]) throws -> [UInt64] {
         guard !entries.isEmpty else { return [] }
-        return try queue.submit(.records(entries.map { $0.bounded() }))
+        return try Self.submit(.records(entries.map { $0.bounded() }), queue: queue, writer: writer)
     }
 
     @discardableResult
@@ -130,12 +171,12 @@ public final class AuditLog: Sendable {
 
     /// Writes an interval checkpoint now if any record is not yet covered by one.
     public func checkpoint() throws {
-        _ = try queue.submit(.checkpoint)
+        _ = try Self.submit(.checkpoint, queue: queue, writer: writer)
     }
 
     /// Writes the shutdown checkpoint and closes the files; later appends throw `.closed`. Idempotent.
     public func close() throws {
-        _ = try queue.submit(.close)
+        _ = try Self.submit(.close, queue: queue, writer: writer)
     }
 
     public var statistics: Statistics { writer.stats.withLock { $0 } }
@@ -150,13 +191,17 @@ extension AuditLog {
     enum Request {
         case records([AuditEntry])
         case checkpoint
+        /// The ticker's: an interval checkpoint if one is due.
+        case tick
         case close
     }
 
     final class Pending: @unchecked Sendable {
         let request: Request
-        // Written by the writer thread before `done` is signalled, read by the submitter after: ordered by the semaphore.
+        // Written before `done` is signalled, read by the submitter after: ordered by the semaphore.
         var result: Result<[UInt64], AuditError> = .failure(AuditError(.unavailable, "not processed"))
+        /// Set instead of a result when the lead is handed to this request's caller.
+        var promoted = false
         let done = DispatchSemaphore(value: 0)
         init(_ request: Request) { self.request = request }
 
@@ -166,67 +211,87 @@ extension AuditLog {
         }
     }
 
-    /// What callers hand the writer, in arrival order.
+    /// What callers hand the leader, in arrival order, and who leads.
     final class Queue: @unchecked Sendable {
         // Everything below is guarded by `condition`.
         let condition = NSCondition()
-        var items: [Pending] = []
-        var closing = false
+        private var items: [Pending] = []
+        private var leading = false
+        private var closing = false
         /// When the last request arrived, and the mean gap between arrivals (an exponential moving average, in
-        /// nanoseconds): how many callers the writer may expect within one fsync.
+        /// nanoseconds): how many callers a leader may expect within one fsync.
         private var lastArrival: UInt64 = 0
-        private(set) var meanGap: Double = .infinity
+        private var meanGap: Double = .infinity
 
-        func submit(_ request: Request) throws -> [UInt64] {
-            let pending = Pending(request)
-            condition.lock()
-            if closing {
-                condition.unlock()
-                if case .close = request { return [] }
-                throw AuditError(.closed, "the audit log is closed")
-            }
-            if case .close = request { closing = true }
-            let now = DispatchTime.now().uptimeNanoseconds
-            if lastArrival > 0 {
-                let gap = Double(now - lastArrival)
-                meanGap = meanGap.isFinite ? 0.8 * meanGap + 0.2 * gap : gap
-            }
-            lastArrival = now
-            items.append(pending)
-            condition.signal()
-            condition.unlock()
-            pending.done.wait()
-            return try pending.result.get()
-        }
-
-        /// Waits until something is queued or `deadline` passes; returns what is queued.
-        func take(until deadline: Date) -> [Pending] {
+        var isClosing: Bool {
             condition.lock()
             defer { condition.unlock() }
-            while items.isEmpty {
-                if !condition.wait(until: deadline) { break }
+            return closing
+        }
+
+        enum Role { case leader, follower, alreadyClosed }
+
+        /// Queues `pending` and says what its caller is to do: lead, or wait as a follower. A close after the
+        /// close has nothing to do; anything else after it throws.
+        func enqueue(_ pending: Pending) throws -> Role {
+            condition.lock()
+            defer { condition.unlock() }
+            if closing {
+                if case .close = pending.request { return .alreadyClosed }
+                throw AuditError(.closed, "the audit log is closed")
+            }
+            if case .close = pending.request { closing = true }
+            if case .tick = pending.request {} else {
+                let now = DispatchTime.now().uptimeNanoseconds
+                if lastArrival > 0 {
+                    let gap = Double(now - lastArrival)
+                    meanGap = meanGap.isFinite ? 0.8 * meanGap + 0.2 * gap : gap
+                }
+                lastArrival = now
+            }
+            items.append(pending)
+            condition.signal()
+            guard !leading else { return .follower }
+            leading = true
+            return .leader
+        }
+
+        /// The leader's take: everything queued, after group commit's wait. On a machine with few cores, callers
+        /// released by one fsync come back one at a time, and a leader that commits whatever is queued the moment
+        /// it looks commits one record per fsync while the others are still on their way. So when callers arrive
+        /// faster than an fsync takes, the leader waits (at most `window`, the last fsync's duration) for as many
+        /// as one fsync's worth of arrivals before committing. With one caller at a time the gap is longer than
+        /// the fsync and it never waits.
+        func take(window nanoseconds: UInt64) -> [Pending] {
+            condition.lock()
+            defer { condition.unlock() }
+            if meanGap.isFinite, meanGap > 0, Double(nanoseconds) > meanGap {
+                let expected = min(Int(Double(nanoseconds) / meanGap), 256)
+                let deadline = Date(timeIntervalSinceNow: Double(nanoseconds) / 1e9)
+                while items.count < expected, !closing {
+                    if !condition.wait(until: deadline) { break }
+                }
             }
             let taken = items
             items = []
             return taken
         }
 
-        /// Group commit's wait. On a machine with few cores, callers released by one fsync come back one at a
-        /// time, and a writer that commits whatever is queued the moment it looks commits one record per fsync
-        /// while the others are still on their way. So when callers arrive faster than an fsync takes, the writer
-        /// waits (at most `window`, the last fsync's duration) for as many as one fsync's worth of arrivals
-        /// before committing. With one caller at a time the gap is longer than the fsync and it never waits.
-        func gather(_ taken: inout [Pending], window nanoseconds: UInt64) {
+        /// The leader is done: the lead passes to the first caller queued meanwhile, if any. After the close,
+        /// whatever is still queued is refused.
+        func handOff(closed: Bool) {
             condition.lock()
             defer { condition.unlock() }
-            guard meanGap.isFinite, meanGap > 0, Double(nanoseconds) > meanGap else { return }
-            let expected = min(Int(Double(nanoseconds) / meanGap), 256)
-            let deadline = Date(timeIntervalSinceNow: Double(nanoseconds) / 1e9)
-            while taken.count + items.count < expected, !closing {
-                if !condition.wait(until: deadline) { break }
+            if closed {
+                for rest in items { rest.finish(.failure(AuditError(.closed, "the audit log is closed"))) }
+                items = []
             }
-            taken += items
-            items = []
+            guard let next = items.first else {
+                leading = false
+                return
+            }
+            next.promoted = true
+            next.done.signal()
         }
     }
 }

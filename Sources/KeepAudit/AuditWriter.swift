@@ -3,8 +3,9 @@ import KeepCrypto
 import Synchronization
 
 extension AuditLog {
-    /// The file side of the log. After `init` (on the opening thread) only the writer thread touches its mutable
-    /// state; `published` is what other threads may read. Hence @unchecked Sendable.
+    /// The file side of the log. After `init` (on the opening thread) only the leader of the moment touches its
+    /// mutable state (the lead passes under the queue's lock); `published` and `stats` are what other threads may
+    /// read. Hence @unchecked Sendable.
     final class Writer: @unchecked Sendable {
         let configuration: Configuration
         let keys: any AuditKeys
@@ -15,7 +16,12 @@ extension AuditLog {
         private var chain: ChainState
         private var segment: UInt32
         private var segmentNodeID: String
+        /// Where the next frame goes: the end of the segment's data.
         private var segmentSize: Int
+        /// The file's size: the data, then preallocated zeros (`preallocationBytes`).
+        private var allocatedSize: Int
+        /// The file system cannot preallocate: appends extend the file instead.
+        private var preallocationUnsupported = false
         private var descriptor: Int32
         private var macKey: SymmetricKey
         private var lockDescriptor: Int32
@@ -27,6 +33,11 @@ extension AuditLog {
         private var lastSyncNanoseconds: UInt64 = 0
         /// The longest a record waits for others to share its fsync: bounds the latency group commit adds.
         static let maximumGatherNanoseconds: UInt64 = 2_000_000
+        /// Space allocated ahead of the data, so that a batch's fdatasync writes the data block and nothing else.
+        /// An append that grows the file must also write the inode (its size), which doubles the I/O of every
+        /// sync and, on a disk busy with other files' metadata, can wait milliseconds behind their writeback.
+        /// With the space allocated ahead, only one sync in `preallocationBytes` of records writes the inode.
+        static let preallocationBytes = 4 << 20
 
         private var directory: String { configuration.directory }
 
@@ -50,31 +61,31 @@ extension AuditLog {
                     do { (header, length) = try SegmentFormat.Header.decode(bytes) } catch {
                         throw AuditError(.corrupt, "\(last.path): the segment header does not decode (\(error)); run keepctl audit verify")
                     }
-                    let torn: Int?
+                    let torn: Int?, frames = SegmentFormat.frames(bytes, from: length)
                     do {
                         try walker.begin(header, headerLength: length)
-                        torn = try walker.walk(SegmentFormat.frames(bytes, from: length))
+                        torn = try walker.walk(frames)
                     } catch {
                         throw AuditError(.corrupt, "\(last.path) does not verify: \(error); keepd does not append to a damaged audit log (keepctl audit verify)")
                     }
                     chain = walker.state
                     segment = header.segment
                     segmentNodeID = header.nodeID
-                    segmentSize = torn ?? bytes.count
+                    segmentSize = SegmentFormat.dataEnd(of: frames, headerLength: length)
+                    allocatedSize = bytes.count
                     descriptor = Glibc.open(last.path, O_WRONLY | O_CLOEXEC)
                     guard descriptor >= 0 else { throw AuditError(.io, "cannot open \(last.path): \(String(cString: strerror(errno)))") }
                     if let torn {
+                        // Cut with the preallocated zeros after it; the next batch allocates again.
                         guard ftruncate(descriptor, off_t(torn)) == 0, fsync(descriptor) == 0 else {
                             throw AuditError(.io, "cannot cut the incomplete last frame of \(last.path): \(String(cString: strerror(errno)))")
                         }
-                    }
-                    guard lseek(descriptor, off_t(segmentSize), SEEK_SET) >= 0 else {
-                        throw AuditError(.io, "cannot seek in \(last.path): \(String(cString: strerror(errno)))")
+                        allocatedSize = torn
                     }
                     macKey = try keys.macKey(segment: header.segment, nodeID: header.nodeID, version: header.macKeyVersion)
                     recovery = Recovery(fresh: false, lastSequence: chain.sequence,
                                         cleanStop: chain.lastCheckpointKind == .shutdown && chain.recordsSinceCheckpoint == 0,
-                                        tornBytesDiscarded: torn.map { bytes.count - $0 } ?? 0)
+                                        tornBytesDiscarded: torn.map { start in (bytes[start...].lastIndex { $0 != 0 } ?? start - 1) + 1 - start } ?? 0)
                     // A closed segment, or one another node id wrote, is not appended to: the next one begins.
                     let closedSegment = chain.lastCheckpointKind == .segmentEnd && chain.recordsSinceCheckpoint == 0
                     if closedSegment || header.nodeID != configuration.nodeID || segmentSize >= configuration.segmentBytes {
@@ -85,6 +96,7 @@ extension AuditLog {
                     segment = 0
                     segmentNodeID = configuration.nodeID
                     segmentSize = 0
+                    allocatedSize = 0
                     descriptor = -1
                     macKey = SymmetricKey(SecureBytes(zeroes: 32))
                     recovery = Recovery(fresh: true, lastSequence: 0, cleanStop: true, tornBytesDiscarded: 0)
@@ -114,58 +126,56 @@ extension AuditLog {
             return fd
         }
 
-        // MARK: The writer thread
+        // MARK: The leader's work
 
-        func run(queue: Queue) {
-            while true {
-                let wait = checkpointWait()
-                var items = queue.take(until: Date(timeIntervalSinceNow: wait))
-                if !items.isEmpty { queue.gather(&items, window: min(lastSyncNanoseconds, Self.maximumGatherNanoseconds)) }
-                var batch: [Pending] = []
-                for item in items {
-                    switch item.request {
-                    case .records:
-                        batch.append(item)
-                    case .checkpoint:
-                        commit(batch)
-                        batch = []
-                        item.finish(Result { () throws(AuditError) -> [UInt64] in
-                            if let failure { throw failure }
-                            if chain.recordsSinceCheckpoint > 0 { try writeCheckpoint(.interval) }
-                            return []
-                        })
-                    case .close:
-                        commit(batch)
-                        batch = []
-                        let result = Result { () throws(AuditError) -> [UInt64] in
-                            if let failure { throw failure }
-                            try writeCheckpoint(.shutdown)
-                            return []
-                        }
-                        closed = true
-                        if descriptor >= 0 { Glibc.close(descriptor); descriptor = -1 }
-                        // Another process may open the log from here on.
-                        Glibc.close(lockDescriptor)
-                        lockDescriptor = -1
-                        item.finish(result)
-                        // Anything queued behind the close is refused.
-                        for rest in queue.take(until: Date()) { rest.finish(.failure(AuditError(.closed, "the audit log is closed"))) }
-                        return
+        /// How long a leader may wait for others to share its fsync: the last fsync's duration, bounded.
+        var gatherWindow: UInt64 { min(lastSyncNanoseconds, Self.maximumGatherNanoseconds) }
+
+        /// Commits `items` in order (records in group commits, checkpoints, the close) and finishes each. Called
+        /// by the leader only. Returns false once the log is closed.
+        func process(_ items: [Pending]) -> Bool {
+            var batch: [Pending] = []
+            for item in items {
+                switch item.request {
+                case .records:
+                    batch.append(item)
+                case .checkpoint:
+                    commit(batch)
+                    batch = []
+                    item.finish(Result { () throws(AuditError) -> [UInt64] in
+                        if let failure { throw failure }
+                        if chain.recordsSinceCheckpoint > 0 { try writeCheckpoint(.interval) }
+                        return []
+                    })
+                case .tick:
+                    item.finish(.success([]))
+                case .close:
+                    commit(batch)
+                    batch = []
+                    let result = Result { () throws(AuditError) -> [UInt64] in
+                        if let failure { throw failure }
+                        if closed { return [] }
+                        try writeCheckpoint(.shutdown)
+                        return []
                     }
-                }
-                commit(batch)
-                if failure == nil, checkpointDue() {
-                    do { try writeCheckpoint(.interval) } catch { /* retried at the next batch; records stay durable */ }
+                    closed = true
+                    if descriptor >= 0 {
+                        trim()
+                        Glibc.close(descriptor)
+                        descriptor = -1
+                    }
+                    // Another process may open the log from here on.
+                    if lockDescriptor >= 0 { Glibc.close(lockDescriptor) }
+                    lockDescriptor = -1
+                    item.finish(result)
+                    return false
                 }
             }
-        }
-
-        /// Seconds until the interval checkpoint is due (a short wait once records are waiting for one).
-        private func checkpointWait() -> Double {
-            guard chain.recordsSinceCheckpoint > 0 else { return 3_600 }
-            let left = configuration.checkpointInterval - (ContinuousClock.now - lastCheckpointInstant)
-            let seconds = Double(left.components.seconds) + Double(left.components.attoseconds) / 1e18
-            return max(0.001, seconds)
+            commit(batch)
+            if failure == nil, !closed, checkpointDue() {
+                do { try writeCheckpoint(.interval) } catch { /* retried after the next batch; records stay durable */ }
+            }
+            return !closed
         }
 
         private func checkpointDue() -> Bool {
@@ -242,25 +252,30 @@ extension AuditLog {
             for (item, sequences) in accepted { item.finish(.success(sequences)) }
         }
 
-        /// Writes `bytes` at the end of the segment and syncs. A failed write is cut back so the file holds only
-        /// durable frames, and the log stays usable; a failed sync makes the log unavailable (see `AuditLog`).
+        /// Writes `bytes` at the end of the segment's data and syncs. A failed write is cut back so the file holds
+        /// only durable frames, and the log stays usable; a failed sync makes the log unavailable (see `AuditLog`).
         private func append(_ bytes: [UInt8]) throws(AuditError) {
             do {
                 try configuration.faultInjector?(.write)
+                try allocate(segmentSize + bytes.count)
                 var written = 0
                 while written < bytes.count {
-                    let n = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + written, $0.count - written) }
+                    let n = bytes.withUnsafeBytes {
+                        pwrite(descriptor, $0.baseAddress! + written, $0.count - written, off_t(segmentSize + written))
+                    }
                     if n < 0 && errno == EINTR { continue }
                     guard n > 0 else { throw AuditError(.io, "cannot write the audit log: \(String(cString: strerror(errno)))") }
                     written += n
                 }
             } catch {
                 let reason = (error as? AuditError)?.reason ?? "cannot write the audit log: \(error)"
-                if ftruncate(descriptor, off_t(segmentSize)) != 0 || lseek(descriptor, off_t(segmentSize), SEEK_SET) < 0 {
+                // Cut back to the durable frames, the preallocated zeros with them; the next batch allocates again.
+                if ftruncate(descriptor, off_t(segmentSize)) != 0 {
                     let failure = AuditError(.unavailable, "\(reason); cutting back the partial write failed too: restart keepd")
                     self.failure = failure
                     throw failure
                 }
+                allocatedSize = segmentSize
                 throw AuditError(.io, reason)
             }
             do {
@@ -273,6 +288,33 @@ extension AuditLog {
                 self.failure = failure
                 throw failure
             }
+            allocatedSize = max(allocatedSize, segmentSize + bytes.count)
+        }
+
+        /// Makes the file at least `size` bytes long, `preallocationBytes` ahead where the disk has room; on a
+        /// nearly full disk, exactly `size`. Throws (ENOSPC, EFBIG) when not even that fits.
+        private func allocate(_ size: Int) throws(AuditError) {
+            guard size > allocatedSize, !preallocationUnsupported else { return }
+            let ahead = max(size, allocatedSize + Self.preallocationBytes)
+            var result: Int32 = 0
+            for target in [ahead, size] {
+                result = posix_fallocate(descriptor, off_t(allocatedSize), off_t(target - allocatedSize))
+                if result == 0 {
+                    allocatedSize = target
+                    return
+                }
+                if result == EOPNOTSUPP || result == EINVAL {
+                    preallocationUnsupported = true
+                    return
+                }
+            }
+            throw AuditError(.io, "cannot write the audit log: \(String(cString: strerror(result)))")
+        }
+
+        /// Cuts the preallocated zeros off a segment that is closed (best effort: a zero tail is valid).
+        private func trim() {
+            guard allocatedSize > segmentSize, ftruncate(descriptor, off_t(segmentSize)) == 0, fsync(descriptor) == 0 else { return }
+            allocatedSize = segmentSize
         }
 
         /// Writes and syncs a checkpoint of the current state.
@@ -315,6 +357,7 @@ extension AuditLog {
         private func startSegment(after closed: Bool) throws(AuditError) {
             if !closed { try writeCheckpoint(.segmentEnd) }
             guard let frame = chain.lastCheckpointFrame else { throw AuditError(.unavailable, "no closing checkpoint to start a segment from") }
+            trim()
             let old = descriptor
             try createSegment(segment + 1, heads: chain.heads, previousCheckpointFrame: frame)
             if old >= 0 { Glibc.close(old) }
@@ -354,6 +397,7 @@ extension AuditLog {
             segment = number
             segmentNodeID = configuration.nodeID
             segmentSize = bytes.count
+            allocatedSize = bytes.count
             macKey = key
         }
 

@@ -115,10 +115,17 @@ enum SegmentFormat {
 
     /// Splits the frames after a header. Stops at the first malformed or torn frame, which it returns last: past a
     /// damaged length nothing can be framed reliably.
+    ///
+    /// A live segment is preallocated (see `AuditLog.Writer`), so its data is followed by zeros up to the file's
+    /// size: the frames end where only zeros remain. A frame that runs into those zeros and does not decode, or
+    /// whose MAC or signature is all zeros, is torn: a batch whose write or sync never completed (its callers
+    /// got no answer), like a frame cut short by the end of the file.
     static func frames(_ bytes: [UInt8], from start: Int) -> [Frame] {
         var frames: [Frame] = []
         var offset = start
-        while offset < bytes.count {
+        var dataEnd = bytes.count
+        while dataEnd > start, bytes[dataEnd - 1] == 0 { dataEnd -= 1 }
+        while offset < dataEnd {
             let type = bytes[offset]
             guard type == recordType || type == checkpointType else {
                 frames.append(.malformed(offset: offset, reason: "byte \(type) at offset \(offset) does not start a frame"))
@@ -135,6 +142,8 @@ enum SegmentFormat {
             guard end <= bytes.count else { frames.append(.torn(offset: offset)); return frames }
             let canonical = bytes[(offset + 5)..<(offset + 5 + length)]
             let tail = Array(bytes[(offset + 5 + length)..<end])
+            let intoZeros = end > dataEnd
+            if intoZeros, tail.allSatisfy({ $0 == 0 }) { frames.append(.torn(offset: offset)); return frames }
             do {
                 if type == recordType {
                     frames.append(.record(try AuditRecord(canonical: canonical), canonical: canonical, mac: tail, offset: offset))
@@ -142,11 +151,22 @@ enum SegmentFormat {
                     frames.append(.checkpoint(try Checkpoint(canonical: canonical), canonical: canonical, signature: tail, offset: offset))
                 }
             } catch {
-                frames.append(.malformed(offset: offset, reason: "frame at offset \(offset) does not decode: \(error)"))
+                frames.append(intoZeros ? .torn(offset: offset)
+                                        : .malformed(offset: offset, reason: "frame at offset \(offset) does not decode: \(error)"))
                 return frames
             }
             offset = end
         }
         return frames
+    }
+
+    /// Where the data of a segment ends: after its last whole frame (the preallocated zeros, if any, follow).
+    static func dataEnd(of frames: [Frame], headerLength: Int) -> Int {
+        switch frames.last {
+        case .record(_, let canonical, let mac, let offset)?: offset + 5 + canonical.count + mac.count
+        case .checkpoint(_, let canonical, let signature, let offset)?: offset + 5 + canonical.count + signature.count
+        case .malformed(let offset, _)?, .torn(let offset)?: offset
+        case nil: headerLength
+        }
     }
 }

@@ -79,6 +79,13 @@ func entry(_ domain: String = "tenant-a", _ operation: String = "Get", client: S
 func fileBytes(_ path: String) throws -> [UInt8] { Array(try Data(contentsOf: URL(fileURLWithPath: path))) }
 func writeFile(_ bytes: [UInt8], _ path: String) throws { try Data(bytes).write(to: URL(fileURLWithPath: path)) }
 
+/// A segment's header and whole frames, without the zeros preallocated after them.
+func segmentData(_ path: String) throws -> [UInt8] {
+    let bytes = try fileBytes(path)
+    let (_, length) = try SegmentFormat.Header.decode(bytes)
+    return Array(bytes[..<SegmentFormat.dataEnd(of: SegmentFormat.frames(bytes, from: length), headerLength: length)])
+}
+
 /// A segment's header length and frames.
 func frames(of path: String) throws -> (headerLength: Int, frames: [SegmentFormat.Frame], bytes: [UInt8]) {
     let bytes = try fileBytes(path)

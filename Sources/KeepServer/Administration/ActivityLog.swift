@@ -36,10 +36,9 @@ public final class ActivityLog: Sendable {
         }
         entries.withLock { entries in
             for domain in domains where entries[domain] != nil || entries.count < Self.maximumDomains {
-                var list = entries[domain, default: []]
-                list.append(entry)
-                if list.count > Self.entriesPerDomain { list.removeFirst(list.count - Self.entriesPerDomain) }
-                entries[domain] = list
+                // In place: a copy of the list per request would cost an allocation on every request.
+                entries[domain, default: []].append(entry)
+                if entries[domain]!.count > Self.entriesPerDomain { entries[domain]!.removeFirst() }
             }
         }
     }
