@@ -113,13 +113,15 @@ public final class RunningKeepd: @unchecked Sendable {
     }
 
     /// Starts keepd again over the same installation (stopping the running one first) on `port`, 0 for any free
-    /// port. Keys, domains and clients are those of the installation.
-    public func restart(port newPort: UInt16 = 0) throws {
+    /// port. Keys, domains and clients are those of the installation. With `fileSizeLimit` (bytes, a multiple of
+    /// 512) keepd runs under that RLIMIT_FSIZE: a write that would take any file past it writes up to the limit
+    /// and then fails with EFBIG (keepd ignores SIGXFSZ). A disk that fills up, for one process, without root.
+    public func restart(port newPort: UInt16 = 0, fileSizeLimit: Int? = nil) throws {
         stop()
         var configuration = try installation.configuration()
         configuration.listen.port = newPort
         try installation.writeConfiguration(configuration)
-        (process, port) = try Self.launch(installation)
+        (process, port) = try Self.launch(installation, fileSizeLimit: fileSizeLimit)
     }
 
     /// Changes the installation's hierarchy or registry while keepd is stopped (the partition is locked to one
@@ -167,18 +169,37 @@ public final class RunningKeepd: @unchecked Sendable {
         URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
     }
 
-    /// Runs keepd over `installation`; returns it with the port it reports once listening.
-    private static func launch(_ installation: Installation) throws -> (Process, UInt16) {
+    /// Runs keepd over `installation`; returns it with the port it reports once listening. A `fileSizeLimit` is
+    /// set by /bin/sh (`ulimit -f`, in 512-byte blocks in a POSIX shell), which then execs keepd: the process,
+    /// its pid and its exit status are keepd's.
+    private static func launch(_ installation: Installation, fileSizeLimit: Int? = nil) throws -> (Process, UInt16) {
         let logPath = installation.path("keepd.log")
         let listeningBefore = logEntries(at: logPath).filter { $0["event"] as? String == "listening" }.count
         let process = Process()
-        process.executableURL = productsDirectory.appendingPathComponent("keepd")
-        process.arguments = ["--config", installation.path(Installation.configurationFile)]
+        let keepd = productsDirectory.appendingPathComponent("keepd")
+        let arguments = ["--config", installation.path(Installation.configurationFile)]
+        if let fileSizeLimit {
+            guard fileSizeLimit > 0, fileSizeLimit % 512 == 0 else { throw KeepdTestError("a file-size limit is a positive multiple of 512 bytes, not \(fileSizeLimit)") }
+            process.executableURL = URL(fileURLWithPath: "/bin/sh")
+            process.arguments = ["-c", "ulimit -f \(fileSizeLimit / 512) && exec \"$0\" \"$@\"", keepd.path] + arguments
+        } else {
+            process.executableURL = keepd
+            process.arguments = arguments
+        }
         process.standardOutput = FileHandle.nullDevice
         let stderrPath = installation.path("keepd.stderr")
         _ = FileManager.default.createFile(atPath: stderrPath, contents: nil)
         process.standardError = FileHandle(forWritingAtPath: stderrPath)
-        try process.run()
+        // keepd starts as a service manager starts it, with no signal blocked. Process spawns it from this thread,
+        // whose mask it inherits, and a test's thread blocks most signals: a SIGXFSZ blocked in keepd would hide a
+        // keepd that does not ignore it. Process learns of the exit through a socket, not SIGCHLD.
+        do {
+            var none = sigset_t(), mask = sigset_t()
+            sigemptyset(&none)
+            pthread_sigmask(SIG_SETMASK, &none, &mask)
+            defer { pthread_sigmask(SIG_SETMASK, &mask, nil) }
+            try process.run()
+        }
         let deadline = Date().addingTimeInterval(30)
         while Date() < deadline {
             let listening = logEntries(at: logPath).filter { $0["event"] as? String == "listening" }

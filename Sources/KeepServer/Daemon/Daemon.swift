@@ -28,6 +28,11 @@ public final class Daemon: Sendable {
 
     /// Opens everything; any failure is one line an operator can act on (wrong PIN, missing certificate, …).
     public init(configuration: ServerConfiguration) throws {
+        // A write that would take a file past the process's file-size limit (RLIMIT_FSIZE, `ulimit -f`) raises
+        // SIGXFSZ, whose default action kills the process. Ignored, the write fails with EFBIG instead, and is handled
+        // as a failed write like any other: an audit write is cut back and its request answered with an error (fail
+        // closed), and keepd goes on serving. Set here, before the first file is written (the log, the audit segment).
+        signal(SIGXFSZ, SIG_IGN)
         self.configuration = configuration
         log = try configuration.log.path.map { try ServerLog(level: configuration.log.level, nodeID: configuration.nodeID, path: configuration.resolve($0)) }
             ?? ServerLog(level: configuration.log.level, nodeID: configuration.nodeID)
@@ -49,9 +54,9 @@ public final class Daemon: Sendable {
             nodeID: configuration.nodeID, serverVersion: serviceConfiguration.serverVersion,
             auditChainHead: { auditLog.map { "record \($0.head.sequence), digest \($0.head.digest)" } },
             audit: auditLog.map { AuditReading(log: $0, keys: HSMAuditKeys(hsm: hsm)) })
+        let recording: any AuditSink = if let auditLog { FailureLoggingAuditSink(next: ChainAuditSink(log: auditLog), log: log) } else { DisabledAuditSink() }
         service = KMIPService(hierarchy: hierarchy, configuration: serviceConfiguration,
-                              audit: ActivityRecordingSink(activity: administration.activity,
-                                                           next: auditLog.map { ChainAuditSink(log: $0) as any AuditSink } ?? DisabledAuditSink()),
+                              audit: ActivityRecordingSink(activity: administration.activity, next: recording),
                               administration: administration)
         tls = ReloadableTLSServerContext(try TLSServerContext(configuration: try Self.tlsConfiguration(configuration)))
 
