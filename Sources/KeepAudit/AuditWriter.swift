@@ -8,7 +8,9 @@ extension AuditLog {
     /// read. Hence @unchecked Sendable.
     final class Writer: @unchecked Sendable {
         let configuration: Configuration
-        let keys: any AuditKeys
+        /// The HSM's audit keys; let go at the close, so the partition is free for another process once `close`
+        /// returns, whichever thread still holds the writer for a moment.
+        private var heldKeys: (any AuditKeys)?
         let recovery: Recovery
         let published = Mutex<(sequence: UInt64, digest: String)>((0, ""))
         let stats = Mutex(Statistics(segments: 1))
@@ -43,7 +45,7 @@ extension AuditLog {
 
         init(configuration: Configuration, keys: any AuditKeys) throws {
             self.configuration = configuration
-            self.keys = keys
+            heldKeys = keys
             let directory = configuration.directory
             do {
                 try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true,
@@ -126,6 +128,11 @@ extension AuditLog {
             return fd
         }
 
+        private func auditKeys() throws(AuditError) -> any AuditKeys {
+            guard let heldKeys else { throw AuditError(.closed, "the audit log is closed") }
+            return heldKeys
+        }
+
         // MARK: The leader's work
 
         /// How long a leader may wait for others to share its fsync: the last fsync's duration, bounded.
@@ -164,9 +171,10 @@ extension AuditLog {
                         Glibc.close(descriptor)
                         descriptor = -1
                     }
-                    // Another process may open the log from here on.
+                    // Another process may open the log, and the HSM partition, from here on.
                     if lockDescriptor >= 0 { Glibc.close(lockDescriptor) }
                     lockDescriptor = -1
+                    heldKeys = nil
                     item.finish(result)
                     return false
                 }
@@ -322,6 +330,7 @@ extension AuditLog {
             let leaves = kind == .segmentEnd ? DomainHead.leaves(chain.heads) : DomainHead.leaves(chain.heads, only: chain.changed)
             let frame: [UInt8], canonical: [UInt8], signature: [UInt8], checkpoint: Checkpoint
             do {
+                let keys = try auditKeys()
                 let key = try keys.currentSigningKey()
                 checkpoint = Checkpoint(kind: kind, time: max(configuration.clock(), chain.lastTime), nodeID: segmentNodeID, segment: segment,
                                         sequence: chain.sequence, lastDigest: chain.lastDigest, lastMAC: chain.lastMAC,
@@ -371,6 +380,7 @@ extension AuditLog {
             let path = (directory as NSString).appendingPathComponent(SegmentFormat.fileName(number))
             let key: SymmetricKey, version: UInt32, bytes: [UInt8]
             do {
+                let keys = try auditKeys()
                 version = try keys.currentMACKeyVersion()
                 key = try keys.macKey(segment: number, nodeID: configuration.nodeID, version: version)
                 bytes = try SegmentFormat.Header(segment: number, nodeID: configuration.nodeID, macKeyVersion: version, heads: heads,

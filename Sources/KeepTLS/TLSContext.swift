@@ -47,6 +47,10 @@ enum TLSPolicy {
             // The chain sent is exactly the chain file. Without this OpenSSL completes it from the trust store, and
             // the server's trust store holds the *client* CAs: it would send certificates nobody configured to send.
             _ = CKeepShims_SSL_CTX_set_mode(ctx, Int(SSL_MODE_NO_AUTO_CHAIN)) // returns the new mode bits
+            // Read ahead: one recv takes a record's header and body (and whatever follows) instead of one recv for
+            // the 5-byte header and another for the body. Every read asks OpenSSL before it waits on the socket
+            // (`TLSConnection.drive`), so bytes buffered ahead are never left waiting for a poll.
+            _ = CKeepShims_SSL_CTX_set_read_ahead(ctx, 1)
         }
         return context
     }

@@ -15,7 +15,8 @@ import KMIP
 ///
 /// `KEEP_BENCH_KMIP_SECONDS`, `KEEP_BENCH_KMIP_RUNS`, `KEEP_BENCH_KMIP_CONNECTIONS` (e.g. `1,16`) and
 /// `KEEP_BENCH_KMIP_OPERATIONS` (`get`, `create`, or both) change the shape, for profiling;
-/// `KEEP_BENCH_KMIP_PYKMIP=0` leaves PyKMIP out.
+/// `KEEP_BENCH_KMIP_PYKMIP=0` leaves PyKMIP out. `KEEP_BENCH_KEEPD_BASELINE=PATH` also measures another build's keepd
+/// (say, main's before a change), configuration by configuration back to back with this one, and prints the ratio.
 struct KMIPBenchmark: Benchmark {
     let name = "kmip"
     let summary = "KMIP over mutual TLS: Get and Create on 1 and 16 connections, ops/s and p50/p99/p99.9; pykmip-server if installed"
@@ -69,6 +70,9 @@ struct KMIPBenchmark: Benchmark {
 
         var servers: [any BenchmarkServer] = [try KeepdServer()]
         defer { servers.forEach { $0.stop() } }
+        if let baseline = ProcessInfo.processInfo.environment["KEEP_BENCH_KEEPD_BASELINE"] {
+            servers.append(try KeepdServer(executable: baseline, name: "keepd-baseline"))
+        }
         if !shape.pykmip {
             print("  pykmip-server: skipped (KEEP_BENCH_KMIP_PYKMIP=0)")
         } else if let executable = PyKMIPServer.find() {
@@ -109,11 +113,11 @@ struct KMIPBenchmark: Benchmark {
         if let create16 = ours.first(where: { $0.operation == "Create" && $0.connections == 16 }) {
             print("    Create, 16 connections >= 5,000/s: \(verdict(create16.operationsPerSecond >= 5_000)) (\(format(create16.operationsPerSecond))/s)")
         }
-        if lines.count > 1 {
-            print("  ratio keepd / pykmip-server (ops/s, same load, measured back to back):")
-            for (mine, other) in zip(ours, lines[1].map(\.result)) {
+        for (target, theirs) in zip(targets, lines).dropFirst() {
+            print("  ratio keepd / \(target.server.endpoint.name) (ops/s, same load, measured back to back):")
+            for (mine, other) in zip(ours, theirs.map(\.result)) {
                 print("    \(mine.operation), \(mine.connections) connection\(mine.connections == 1 ? "" : "s"): "
-                      + "\(format(mine.operationsPerSecond / other.operationsPerSecond, decimals: 1))x")
+                      + "\(format(mine.operationsPerSecond / other.operationsPerSecond, decimals: 2))x")
             }
         }
     }

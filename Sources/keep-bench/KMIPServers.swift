@@ -29,9 +29,13 @@ final class KeepdServer: BenchmarkServer {
     let endpoint: KMIPEndpoint
     var detail: String { "keepd (\(executable.path)), store synchronous=FULL, log at info to a file" }
     private let executable: URL
+    private let name: String
 
-    init() throws {
-        executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent().appendingPathComponent("keepd")
+    /// keepd beside keep-bench, or another build's (`executable`), reported as `name`.
+    init(executable other: String? = nil, name: String = "keepd") throws {
+        self.name = name
+        executable = other.map { URL(fileURLWithPath: $0) }
+            ?? URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent().appendingPathComponent("keepd")
         guard FileManager.default.isExecutableFile(atPath: executable.path) else {
             throw BenchmarkError("no keepd beside keep-bench at \(executable.path): build both with `swift build -c release`")
         }
@@ -66,7 +70,7 @@ final class KeepdServer: BenchmarkServer {
         let context = try TLSClientContext(configuration: TLSClientConfiguration(
             certificateChainFile: issued.certificatePath, privateKeyFile: issued.keyPath,
             trustedCAFiles: [installation.path(Installation.caCertificate)], serverName: "127.0.0.1"))
-        endpoint = KMIPEndpoint(name: "keepd", port: port, context: context, pid: process.processIdentifier)
+        endpoint = KMIPEndpoint(name: name, port: port, context: context, pid: process.processIdentifier)
     }
 
     deinit { stop() }

@@ -6,6 +6,7 @@ let benchmarks: [any Benchmark] = [
     XTSBenchmark(),
     StoreBenchmark(),
     AuditBenchmark(),
+    ServiceBenchmark(),
     VMDiskBenchmark(),
     KMIPBenchmark(),
 ]

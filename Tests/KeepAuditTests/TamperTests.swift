@@ -181,4 +181,36 @@ struct TamperTests {
         let offline = try #require(try fixture.verify(macs: false).failure)
         #expect(offline.kind == .alteredRecord && offline.sequence == 20 && offline.reason.contains("after record 10"), "\(offline)")
     }
+
+    /// The zeros preallocated after a live segment's data hide nothing: a changed byte in its last record, with
+    /// only zeros after it, is an altered record; only a last frame that no longer decodes reads as a torn write
+    /// (a cut tail, which is what a crash during a batch leaves).
+    @Test func theLastRecordOfALiveSegmentIsCheckedDespiteTheZerosAfterIt() throws {
+        let fixture = try AuditFixture()
+        let log = try fixture.open()
+        for index in 1...5 { try log.append(entry(objects: ["key-\(index)"])) }
+        let live = try fileBytes(fixture.firstSegment)
+        let dataEnd = try segmentData(fixture.firstSegment).count
+        #expect(live.count > dataEnd && live[dataEnd...].allSatisfy { $0 == 0 })
+        let last = try #require(try FrameMap(fixture.firstSegment).records[5]).lowerBound
+        let copy = fixture.directory.path("copy")
+        try FileManager.default.createDirectory(atPath: copy, withIntermediateDirectories: true)
+        let segment = (copy as NSString).appendingPathComponent(SegmentFormat.fileName(1))
+
+        var changed = live
+        let at = try #require(changed[last..<dataEnd].firstRange(of: Array("key-5".utf8))).lowerBound + 4
+        changed[at] = UInt8(ascii: "x")
+        try writeFile(changed, segment)
+        // With the MAC keys (keepd's own check at start): nothing follows record 5 for the public key to check it by.
+        let altered = try #require(try fixture.verify(copy, macs: true, allowOpenTail: true).failure)
+        #expect(altered.kind == .alteredRecord && altered.sequence == 5, "\(altered)")
+        #expect(throws: AuditError.self) { try fixture.open(directory: copy) }
+
+        var lengthened = live
+        lengthened[last + 3] &+= 1   // the frame claims 256 bytes more: it runs into the zeros and does not decode
+        try writeFile(lengthened, segment)
+        let failure = try #require(try fixture.verify(copy, macs: true, allowOpenTail: true).failure)
+        #expect(failure.kind == .truncatedTail && failure.sequence == 5 && failure.offset == last, "\(failure)")
+        try log.close()
+    }
 }

@@ -11,6 +11,7 @@ long CKeepShims_SSL_CTX_set_min_proto_version(SSL_CTX *ctx, int version); // mac
 long CKeepShims_SSL_CTX_set_max_proto_version(SSL_CTX *ctx, int version); // macro in ssl.h
 long CKeepShims_SSL_CTX_set_session_cache_mode(SSL_CTX *ctx, long mode);  // macro in ssl.h
 long CKeepShims_SSL_CTX_set_mode(SSL_CTX *ctx, long mode);                // macro in ssl.h
+long CKeepShims_SSL_CTX_set_read_ahead(SSL_CTX *ctx, int yes);          // macro in ssl.h
 long CKeepShims_SSL_set_tlsext_host_name(SSL *ssl, const char *name);     // macro in ssl.h
 
 static const uint64_t CKeepShims_SSL_OP_NO_COMPRESSION = SSL_OP_NO_COMPRESSION;                     // SSL_OP_BIT(17)
