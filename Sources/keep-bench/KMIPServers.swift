@@ -30,6 +30,8 @@ final class KeepdServer: BenchmarkServer {
     var detail: String { "keepd (\(executable.path)), store synchronous=FULL, log at info to a file" }
     private let executable: URL
     private let name: String
+    /// The installation keepd serves (its certificates serve `keep-bench tls`'s echo server too).
+    let installation: Installation
 
     /// keepd beside keep-bench, or another build's (`executable`), reported as `name`.
     init(executable other: String? = nil, name: String = "keepd") throws {
@@ -45,7 +47,7 @@ final class KeepdServer: BenchmarkServer {
         options.pinFile = "hsm/pin"
         options.scrypt = .interactive
         let pin = SecureBytes(Array(Self.pin.utf8))
-        let installation = try Installation.create(at: directory.path, pin: pin, options: options)
+        installation = try Installation.create(at: directory.path, pin: pin, options: options)
         guard FileManager.default.createFile(atPath: installation.path("hsm/pin"), contents: Data(Self.pin.utf8),
                                              attributes: [.posixPermissions: 0o600]) else {
             throw BenchmarkError("cannot write \(installation.path("hsm/pin"))")

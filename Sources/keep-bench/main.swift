@@ -7,6 +7,7 @@ let benchmarks: [any Benchmark] = [
     StoreBenchmark(),
     AuditBenchmark(),
     ServiceBenchmark(),
+    TLSEchoBenchmark(),
     VMDiskBenchmark(),
     KMIPBenchmark(),
 ]
@@ -19,6 +20,15 @@ if requested.count == 3, requested[0] == "store-open", let count = Int(requested
         exit(0)
     } catch {
         FileHandle.standardError.write(Data("keep-bench store-open: \(error)\n".utf8))
+        exit(1)
+    }
+}
+// The echo server of `keep-bench tls` (not a benchmark of its own): keep-bench tls-echo DATADIR RESPONSE.
+if requested.count == 3, requested[0] == TLSEchoServer.command {
+    do {
+        try TLSEchoServer.run(dataDirectory: requested[1], responseFile: requested[2])
+    } catch {
+        FileHandle.standardError.write(Data("keep-bench tls-echo: \(error)\n".utf8))
         exit(1)
     }
 }
