@@ -40,7 +40,7 @@ let package = Package(
         // The only Swift targets that import OpenSSL.
         .target(name: "KeepCrypto", dependencies: ["COpenSSL", "CKeepShims"]),
         // TLS contexts, connections and sockets for KMIP's mutual TLS; certificate tooling for keepctl and tests.
-        .target(name: "KeepTLS", dependencies: ["COpenSSL", "CKeepShims", "KeepCrypto"]),
+        .target(name: "KeepTLS", dependencies: ["COpenSSL", "CKeepShims", "KeepCrypto", "KeepSync"]),
 
         // Locks for the request path: a running thread takes a free lock at once (Synchronization.Mutex on Linux
         // hands it to a sleeping waiter, which convoys a thread-per-connection server; see docs/performance.md).
@@ -56,7 +56,7 @@ let package = Package(
         .target(name: "KeepStore", dependencies: ["CSQLite", "KeepSync"]),
 
         // The tamper-evident audit log: records, MAC chain, signed checkpoints, segments, verification, export.
-        .target(name: "KeepAudit", dependencies: ["KeepCrypto", "KeepHSM"]),
+        .target(name: "KeepAudit", dependencies: ["KeepCrypto", "KeepHSM", "KeepSync"]),
 
         // The transport-independent KMIP request processor: a message from an authenticated peer in, a response out.
         // Client registry and authorization, access policy, one file per operation under Operations/. No OpenSSL.

@@ -1,6 +1,5 @@
 import Foundation
 import KeepCrypto
-import Synchronization
 
 /// The writer of a node's audit log: appends records to the current segment, makes them durable with group
 /// commit, writes signed checkpoints, and rolls to a new segment by size.

@@ -1,6 +1,6 @@
 import Foundation
 import KeepCrypto
-import Synchronization
+import KeepSync
 
 extension AuditLog {
     /// The file side of the log. After `init` (on the opening thread) only the leader of the moment touches its
@@ -12,8 +12,8 @@ extension AuditLog {
         /// returns, whichever thread still holds the writer for a moment.
         private var heldKeys: (any AuditKeys)?
         let recovery: Recovery
-        let published = Mutex<(sequence: UInt64, digest: String)>((0, ""))
-        let stats = Mutex(Statistics(segments: 1))
+        let published = Locked<(sequence: UInt64, digest: String)>((0, ""))
+        let stats = Locked(Statistics(segments: 1))
 
         private var chain: ChainState
         private var segment: UInt32

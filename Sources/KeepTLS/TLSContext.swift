@@ -1,7 +1,7 @@
 internal import COpenSSL
 internal import CKeepShims
 import KeepCrypto
-import Synchronization
+import KeepSync
 
 // TLS contexts: everything that is the same for every connection (versions, suites, certificates, trust), built
 // once and shared by all connection threads. A context is immutable once built; reloading builds a new one.
@@ -144,9 +144,9 @@ private let recordingVerifyCallback: @convention(c) (Int32, OpaquePointer?) -> I
 /// Holds the server context in use and swaps it atomically on reload. Connection threads read `current` when
 /// they accept; a reload that fails leaves the old context in place, so a bad file never takes the server down.
 public final class ReloadableTLSServerContext: Sendable {
-    private let slot: Mutex<TLSServerContext>
+    private let slot: Locked<TLSServerContext>
 
-    public init(_ context: TLSServerContext) { slot = Mutex(context) }
+    public init(_ context: TLSServerContext) { slot = Locked(context) }
 
     /// The context new connections use.
     public var current: TLSServerContext { slot.withLock { $0 } }

@@ -1,15 +1,17 @@
 import Foundation
 import KMIP
 import KeepCrypto
+import KeepAudit
 import KeepServer
 import KeyHierarchy
 
 /// The KMIP request path without the network (`keep-bench service`): keepd's own `Daemon` in this process, on a
-/// throwaway installation, and its `KMIPService.handle` called directly with encoded requests on one thread, as a
-/// connection thread calls it: decode, caller's domain and role, store lookup, unwrap in the HSM, encode, and
-/// (audited) the record made durable before the call returns. Measured in thread CPU time per request, so what it
-/// shows is what one request costs a core, apart from TLS, sockets and threads; set beside `keep-bench kmip`'s
-/// server µs/op it says how much of keepd's cost is the service and how much the rest.
+/// throwaway installation, and its `KMIPService.handle` called directly with encoded requests, as a connection
+/// thread calls it: decode, caller's domain and role, store lookup, unwrap in the HSM, encode, and (audited) the
+/// record made durable before the call returns. On one thread, measured in thread CPU time per request: what one
+/// request costs a core, apart from TLS, sockets and threads. On 16 threads at once, process CPU time per request
+/// and requests per second: what sharing the store, the HSM and the audit log's fsyncs adds. Set beside
+/// `keep-bench kmip`'s server µs/op and `keep-bench tls`'s echo server, it says where keepd's time goes.
 struct ServiceBenchmark: Benchmark {
     let name = "service"
     let summary = "KMIPService.handle in process, one thread: CPU µs per Get and Create, audited and not"
@@ -18,28 +20,63 @@ struct ServiceBenchmark: Benchmark {
     static let requests = 20_000
 
     func run() throws {
-        print("  keepd's Daemon in process; \(Self.requests) requests per line on one thread, median of 5 runs; CPU µs per request (thread CPU time), wall µs")
-        print("    operation  audit    CPU µs    wall µs")
+        print("  keepd's Daemon in process; \(Self.requests) requests per line, median of 5 runs; CPU µs per request (1 thread: its CPU time;"
+              + " 16 threads: the process's), wall µs per request")
+        print("    operation  audit   threads    CPU µs    wall µs    requests/s   fsyncs/request")
         for audited in [false, true] {
             let fixture = try Fixture(audited: audited)
             defer { fixture.remove() }
             let uids = try (0..<Self.keys).map { _ in try fixture.create() }
             let gets = uids.map { RequestMessage(version: .v1_2, [RequestBatchItem(GetRequest(uniqueIdentifier: .text($0)))]).encoded() }
             for (operation, requests, count) in [("Get", gets, Self.requests), ("Create", [fixture.createRequest], Self.requests / 4)] {
-                var cpu: [Double] = [], wall: [Double] = []
-                for _ in 0..<5 {
-                    var elapsed = 0.0
-                    let used = threadCPUSeconds {
-                        elapsed = seconds {
-                            for index in 0..<count { _ = fixture.daemon.service.handle(requests[index % requests.count], caller: fixture.caller) }
-                        }
+                for threads in [1, 16] {
+                    var cpu: [Double] = [], wall: [Double] = []
+                    let before = fixture.daemon.audit?.statistics
+                    for _ in 0..<5 {
+                        let (used, elapsed) = Self.drive(fixture, requests, count: count, threads: threads)
+                        cpu.append(used / Double(count) * 1e6)
+                        wall.append(elapsed / Double(count) * 1e6)
                     }
-                    cpu.append(used / Double(count) * 1e6)
-                    wall.append(elapsed / Double(count) * 1e6)
+                    print("    \(operation.padding(toLength: 9, withPad: " ", startingAt: 0))  \(audited ? "on " : "off")  "
+                          + "\(String(threads).leftPadded(8))   \(format(median(cpu), decimals: 1).leftPadded(7))    \(format(median(wall), decimals: 1).leftPadded(7))"
+                          + "    \(format(1e6 / median(wall)).leftPadded(10))   \(Self.syncsPerRecord(before, fixture.daemon.audit?.statistics))")
                 }
-                print("    \(operation.padding(toLength: 9, withPad: " ", startingAt: 0))  \(audited ? "on " : "off")   \(format(median(cpu), decimals: 1).leftPadded(7))    \(format(median(wall), decimals: 1).leftPadded(7))")
             }
         }
+    }
+
+    /// The audit log's fsyncs per record between two readings of its statistics ("-" without the log).
+    private static func syncsPerRecord(_ before: AuditLog.Statistics?, _ after: AuditLog.Statistics?) -> String {
+        guard let before, let after, after.records > before.records else { return "             -" }
+        return format(Double(after.syncs - before.syncs) / Double(after.records - before.records), decimals: 3).leftPadded(14)
+    }
+
+    /// `count` requests in all, on `threads` threads at once: CPU seconds (the thread's, or the process's with more
+    /// than one) and wall seconds.
+    private static func drive(_ fixture: Fixture, _ requests: [[UInt8]], count: Int, threads: Int) -> (cpu: Double, wall: Double) {
+        let service = fixture.daemon.service, caller = fixture.caller
+        if threads == 1 {
+            var elapsed = 0.0
+            let used = threadCPUSeconds {
+                elapsed = seconds { for index in 0..<count { _ = service.handle(requests[index % requests.count], caller: caller) } }
+            }
+            return (used, elapsed)
+        }
+        let before = ownCPUSeconds()
+        let elapsed = seconds {
+            let group = DispatchGroup()
+            for thread in 0..<threads {
+                group.enter()
+                let worker = Thread {
+                    for index in stride(from: thread, to: count, by: threads) { _ = service.handle(requests[index % requests.count], caller: caller) }
+                    group.leave()
+                }
+                worker.stackSize = 512 * 1024
+                worker.start()
+            }
+            group.wait()
+        }
+        return (ownCPUSeconds() - before, elapsed)
     }
 
     /// A throwaway installation with one exporting domain, keepd's Daemon on it (listening on a free port, never

@@ -1,5 +1,5 @@
 import KMIP
-import Synchronization
+import KeepSync
 
 /// The last requests of each domain, for `keepctl domain show`. A tee in front of the audit sink: what it keeps
 /// is what the audit chain records, minus everything but time, client, operation and outcome. In memory and
@@ -19,7 +19,8 @@ public final class ActivityLog: Sendable {
         public var resultReason: ResultReason?
     }
 
-    private let entries = Mutex<[String: [Entry]]>([:])
+    /// Taken by every request: a `Locked`, not a `Mutex` (a convoy on Linux, see KeepSync).
+    private let entries = Locked<[String: [Entry]]>([:])
 
     public init() {}
 
