@@ -139,7 +139,6 @@ struct AuditBenchmark: Benchmark {
 
 /// keepd from the same build, on a throwaway installation with one exporting domain and one client.
 private final class BenchKeepd {
-    static let pin = "keep-bench audit partition pin"
     let installation: Installation
     let process = Process()
     let port: UInt16
@@ -148,22 +147,8 @@ private final class BenchKeepd {
 
     init(audited: Bool) throws {
         let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent().appendingPathComponent("keepd")
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("keep-bench-audit-\(UUID().uuidString)").path
-        var options = Installation.Options()
-        options.listenPort = 0
-        options.pinFile = "hsm/pin"
-        options.scrypt = .insecureFastForTests   // only the partition's unlock at start; nothing measured depends on it
-        installation = try Installation.create(at: directory, pin: SecureBytes(Array(Self.pin.utf8)), options: options)
-        _ = FileManager.default.createFile(atPath: installation.path("hsm/pin"), contents: Data(Self.pin.utf8), attributes: [.posixPermissions: 0o600])
-        let client = try installation.issueClientCertificate(name: "bench")
-        try installation.administer(pin: .file(installation.path("hsm/pin"))) { admin in
-            try admin.createDomain(id: "bench", policy: DomainPolicy(allowsKeyExport: true))
-            try admin.registerClient(fingerprint: client.fingerprint, domainID: "bench", role: .hypervisor, name: "bench", subject: "CN=bench,O=Keep")
-        }
-        var configuration = try installation.configuration()
-        configuration.log.path = "keepd.log"
-        configuration.audit.enabled = audited
-        try installation.writeConfiguration(configuration)
+        let client: Installation.IssuedClient
+        (installation, client) = try BenchInstallation.create(prefix: "keep-bench-audit", audited: audited)
         logPath = installation.path("keepd.log")
         process.executableURL = executable
         process.arguments = ["--config", installation.path(Installation.configurationFile)]

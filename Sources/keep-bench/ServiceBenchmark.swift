@@ -79,35 +79,20 @@ struct ServiceBenchmark: Benchmark {
         return (ownCPUSeconds() - before, elapsed)
     }
 
-    /// A throwaway installation with one exporting domain, keepd's Daemon on it (listening on a free port, never
-    /// accepting), and the identity of a hypervisor client of that domain.
+    /// A throwaway installation (`BenchInstallation`), keepd's Daemon on it (listening on a free port, never
+    /// accepting), and the identity of its hypervisor client.
     private final class Fixture {
-        static let pin = "keep-bench service partition pin"
         let installation: Installation
         let daemon: Daemon
         let caller: CallerIdentity
         let createRequest: [UInt8]
 
         init(audited: Bool) throws {
-            let directory = FileManager.default.temporaryDirectory.appendingPathComponent("keep-bench-service-\(UUID().uuidString)").path
-            var options = Installation.Options()
-            options.listenPort = 0
-            options.pinFile = "hsm/pin"
-            options.scrypt = .insecureFastForTests   // only the partition's unlock; nothing measured depends on it
-            installation = try Installation.create(at: directory, pin: SecureBytes(Array(Self.pin.utf8)), options: options)
-            _ = FileManager.default.createFile(atPath: installation.path("hsm/pin"), contents: Data(Self.pin.utf8), attributes: [.posixPermissions: 0o600])
-            let client = try installation.issueClientCertificate(name: "bench")
-            try installation.administer(pin: .file(installation.path("hsm/pin"))) { admin in
-                try admin.createDomain(id: "bench", policy: DomainPolicy(allowsKeyExport: true))
-                try admin.registerClient(fingerprint: client.fingerprint, domainID: "bench", role: .hypervisor, name: "bench", subject: "CN=bench,O=Keep")
-            }
-            var configuration = try installation.configuration()
-            configuration.log.path = "keepd.log"
-            configuration.audit.enabled = audited
-            try installation.writeConfiguration(configuration)
+            let client: Installation.IssuedClient
+            (installation, client) = try BenchInstallation.create(prefix: "keep-bench-service", audited: audited)
             daemon = try Daemon(configuration: try installation.configuration())
-            caller = CallerIdentity(domainID: "bench", role: .hypervisor, clientName: "bench", fingerprint: client.fingerprint,
-                                    subject: "CN=bench,O=Keep", remoteAddress: "127.0.0.1:50000")
+            caller = CallerIdentity(domainID: BenchInstallation.domain, role: .hypervisor, clientName: BenchInstallation.client,
+                                    fingerprint: client.fingerprint, subject: BenchInstallation.subject, remoteAddress: "127.0.0.1:50000")
             let usage = CryptographicUsageMask.encrypt.rawValue | CryptographicUsageMask.decrypt.rawValue
             createRequest = RequestMessage(version: .v1_2, [RequestBatchItem(CreateRequest(objectType: .symmetricKey, attributes: AttributeSet([
                 Attribute(.cryptographicAlgorithm, .enumeration(CryptographicAlgorithm.aes.rawValue)),
