@@ -12,14 +12,14 @@ import KeepCrypto
 /// (further apart than an fsync takes) commits its own records on its own thread: one pwrite(2), one fdatasync, no
 /// hand-off to another thread and back. Otherwise callers queue and sleep; the writer thread takes everything
 /// queued, writes it with one pwrite(2), syncs once and releases them: N concurrent requests cost about one fsync,
-/// not N. (A burst, say 16 Creates released together by the store's own group commit, goes to the writer thread
-/// whole: had its first request committed alone, the other 15 would wait for that fsync before theirs.) Only one commit runs at a time
-/// (`leading`, under the queue's lock), so only one thread at a time touches the files. A small ticker thread asks
-/// for the interval checkpoint when one is due.
+/// not N. A burst (16 Creates released together by the store's own group commit) goes to the writer thread whole:
+/// had its first request committed alone, the other 15 would wait for that fsync before theirs. Only one commit
+/// runs at a time (`leading`, under the queue's lock), so only one thread at a time touches the files. A small
+/// ticker thread asks for the interval checkpoint when one is due.
 ///
 /// Why not hand the commit to a waiting caller instead of the writer thread: on a machine with few cores the caller
 /// promoted must wait for a core like every other request thread, and the fsyncs stall behind it (measured: 9 %
-/// fewer Gets on 16 connections than with the writer thread).
+/// fewer Gets on 16 connections than with the writer thread; docs/performance.md).
 ///
 /// Failures. A failed write is cut back (ftruncate to the last durable size) and fails only the records of that
 /// batch: the log stays usable, and the next batch may succeed once space is freed. A failed fsync is different:
@@ -231,7 +231,7 @@ extension AuditLog {
         /// concurrent, and share fsyncs through the writer thread.
         private var window: UInt64 = 0
         /// When the last request arrived, and the mean gap between arrivals (an exponential moving average, in
-        /// nanoseconds): how many callers a leader may expect within one fsync.
+        /// nanoseconds): how many callers the writer thread may expect within one fsync.
         private var lastArrival: UInt64 = 0
         private var meanGap: Double = .infinity
 

@@ -3,9 +3,9 @@ import KeepCrypto
 import KeepSync
 
 extension AuditLog {
-    /// The file side of the log. After `init` (on the opening thread) only the leader of the moment touches its
-    /// mutable state (the lead passes under the queue's lock); `published` and `stats` are what other threads may
-    /// read. Hence @unchecked Sendable.
+    /// The file side of the log. After `init` (on the opening thread) only the thread committing touches its
+    /// mutable state: a caller or the writer thread, one at a time (`leading`, under the queue's lock); `published`
+    /// and `stats` are what other threads may read. Hence @unchecked Sendable.
     final class Writer: @unchecked Sendable {
         let configuration: Configuration
         /// The HSM's audit keys; let go at the close, so the partition is free for another process once `close`
@@ -133,13 +133,13 @@ extension AuditLog {
             return heldKeys
         }
 
-        // MARK: The leader's work
+        // MARK: Committing
 
-        /// How long a leader may wait for others to share its fsync: the last fsync's duration, bounded.
+        /// How long the writer thread may wait for others to share its fsync: the last fsync's duration, bounded.
         var gatherWindow: UInt64 { min(lastSyncNanoseconds, Self.maximumGatherNanoseconds) }
 
         /// Commits `items` in order (records in group commits, checkpoints, the close) and finishes each. Called
-        /// by the leader only. Returns false once the log is closed.
+        /// by the one thread committing. Returns false once the log is closed.
         func process(_ items: [Pending]) -> Bool {
             var batch: [Pending] = []
             for item in items {
@@ -161,7 +161,6 @@ extension AuditLog {
                     batch = []
                     let result = Result { () throws(AuditError) -> [UInt64] in
                         if let failure { throw failure }
-                        if closed { return [] }
                         try writeCheckpoint(.shutdown)
                         return []
                     }
