@@ -71,9 +71,10 @@ public final class AuditLog: Sendable {
     }
 
     public struct Statistics: Sendable, Equatable {
-        public init(records: Int = 0, batches: Int = 0, syncs: Int = 0, checkpoints: Int = 0, segments: Int = 0) {
+        public init(records: Int = 0, batches: Int = 0, syncs: Int = 0, checkpoints: Int = 0, segments: Int = 0, ownCommits: Int = 0) {
             self.records = records
             self.batches = batches
+            self.ownCommits = ownCommits
             self.syncs = syncs
             self.checkpoints = checkpoints
             self.segments = segments
@@ -86,6 +87,9 @@ public final class AuditLog: Sendable {
         public var syncs = 0
         public var checkpoints = 0
         public var segments = 0
+        /// Requests committed on their caller's own thread (the log was idle and requests came one at a time),
+        /// not handed to the writer thread.
+        public var ownCommits = 0
     }
 
     public struct CheckpointSummary: Sendable {
@@ -159,6 +163,7 @@ public final class AuditLog: Sendable {
             pending.done.wait()
         case .commitNow:
             let open = writer.process([pending])
+            writer.stats.withLock { $0.ownCommits += 1 }
             queue.handOff(closed: !open, window: writer.gatherWindow)
         }
         // Read after the semaphore, or on the thread that wrote it.
@@ -227,9 +232,12 @@ extension AuditLog {
         private var closing = false
         /// The close is committed: the writer thread ends.
         private var finished = false
-        /// The last fsync's duration, bounded (`Writer.gatherWindow`): requests closer together than this are
-        /// concurrent, and share fsyncs through the writer thread.
+        /// The last fsync's duration, bounded (`Writer.gatherWindow`): how long the writer thread waits for company.
         private var window: UInt64 = 0
+        /// The mean of those durations (an exponential moving average): requests that arrive closer together than
+        /// this are concurrent, and share fsyncs through the writer thread. A mean, not the last one, so that one
+        /// slow sync does not send a lone caller's next request through the writer thread.
+        private var meanSync: Double = 0
         /// When the last request arrived, and the mean gap between arrivals (an exponential moving average, in
         /// nanoseconds): how many callers the writer thread may expect within one fsync.
         private var lastArrival: UInt64 = 0
@@ -268,7 +276,7 @@ extension AuditLog {
                 }
                 lastArrival = now
             }
-            let concurrent = meanGap.isFinite && Double(window) > meanGap
+            let concurrent = meanGap.isFinite && meanSync > meanGap
             if !leading && items.isEmpty && !concurrent {
                 leading = true
                 return .commitNow
@@ -315,6 +323,7 @@ extension AuditLog {
             defer { condition.unlock() }
             leading = false
             self.window = window
+            meanSync = meanSync > 0 ? 0.8 * meanSync + 0.2 * Double(window) : Double(window)
             if closed {
                 finished = true
                 for rest in items { rest.finish(.failure(AuditError(.closed, "the audit log is closed"))) }

@@ -175,7 +175,8 @@ public final class Daemon: Sendable {
                 try audit.close()
                 let statistics = audit.statistics
                 log.info("audit log closed", ["sequence": .int(Int(audit.head.sequence)), "records": .int(statistics.records),
-                                              "batches": .int(statistics.batches), "syncs": .int(statistics.syncs),
+                                              "batches": .int(statistics.batches), "ownCommits": .int(statistics.ownCommits),
+                                              "syncs": .int(statistics.syncs),
                                               "checkpoints": .int(statistics.checkpoints)])
             } catch {
                 log.error("cannot close the audit log cleanly", ["error": .string("\(error)")])
