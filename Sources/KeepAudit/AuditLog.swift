@@ -9,13 +9,13 @@ import KeepCrypto
 /// then answers with an error).
 ///
 /// Group commit. A caller that finds the log idle (nothing queued, nobody writing) while requests come one at a time
-/// (further apart than an fsync takes) commits its own records on its own thread: one pwrite(2), one fdatasync, no
-/// hand-off to another thread and back. Otherwise callers queue and sleep; the writer thread takes everything
-/// queued, writes it with one pwrite(2), syncs once and releases them: N concurrent requests cost about one fsync,
-/// not N. A burst (16 Creates released together by the store's own group commit) goes to the writer thread whole:
-/// had its first request committed alone, the other 15 would wait for that fsync before theirs. Only one commit
-/// runs at a time (`leading`, under the queue's lock), so only one thread at a time touches the files. A small
-/// ticker thread asks for the interval checkpoint when one is due.
+/// (further apart, on average, than an fsync takes) commits its own records on its own thread: one pwrite(2), one
+/// fdatasync, no hand-off to another thread and back. Otherwise callers queue and sleep; the writer thread takes
+/// everything queued, writes it with one pwrite(2), syncs once and releases them: N concurrent requests cost about one
+/// fsync, not N. A burst (16 Creates released together by the store's own group commit) goes to the writer thread
+/// whole: had its first request committed alone, the other 15 would wait for that fsync before theirs. Only one commit
+/// runs at a time (`leading`, under the queue's lock), so only one thread at a time touches the files. A small ticker
+/// thread asks for the interval checkpoint when one is due.
 ///
 /// Why not hand the commit to a waiting caller instead of the writer thread: on a machine with few cores the caller
 /// promoted must wait for a core like every other request thread, and the fsyncs stall behind it (measured: 9 %
