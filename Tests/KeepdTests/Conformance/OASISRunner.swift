@@ -64,24 +64,42 @@ final class OASISRunner {
         }
         var failures: [StepFailure] = []
         for (index, step) in steps.enumerated() {
-            let operations = Self.operations(in: step.request.message)
-            let (request, unbound) = prepare(step.request)
-            var mismatches = unbound.map { ResponseComparison.Mismatch(path: "request", problem: "placeholder \($0) has no value to stand for") }
-            do {
-                let bytes = try connection.roundTrip(TTLVEncoder.encode(request))
-                let actual = try TTLVDecoder().decodeMessage(bytes)
-                var comparison = ResponseComparison(state: state, request: request, requestPlaceholders: step.request.placeholders)
-                mismatches += comparison.compare(expected: step.response, actual: actual)
-                state = comparison.state
-                state.record(actual)
-            } catch {
-                mismatches.append(.init(path: "transport", problem: "\(error)"))
+            let deadline = ContinuousClock.now + (step.repeatsUntilMatched ? Self.repeatLimit : .zero)
+            var mismatches = send(step)
+            while !mismatches.isEmpty, ContinuousClock.now < deadline {
+                Thread.sleep(forTimeInterval: Self.repeatInterval)
+                mismatches = send(step)
             }
             if !mismatches.isEmpty {
-                failures.append(StepFailure(step: index + 1, operations: operations, mismatches: mismatches))
+                failures.append(StepFailure(step: index + 1, operations: Self.operations(in: step.request.message), mismatches: mismatches))
             }
         }
         return Outcome(testCase: testCase, steps: steps.count, failures: failures)
+    }
+
+    /// How long a step marked to repeat (`OASISTestCase.Step.repeatsUntilMatched`) is sent again before it fails:
+    /// the longest wait a file asks for (TC_92: 120 s) and a margin.
+    static let repeatLimit = Duration.seconds(150)
+    static let repeatInterval: TimeInterval = 2
+
+    /// Sends one step's request and compares keepd's answer: the mismatches. The run's bindings move on only when
+    /// the answer matched, or when the step is not repeated, so that a repeated attempt starts from the same state.
+    private func send(_ step: OASISTestCase.Step) -> [ResponseComparison.Mismatch] {
+        let saved = state
+        let (request, unbound) = prepare(step.request)
+        var mismatches = unbound.map { ResponseComparison.Mismatch(path: "request", problem: "placeholder \($0) has no value to stand for") }
+        do {
+            let bytes = try connection.roundTrip(TTLVEncoder.encode(request))
+            let actual = try TTLVDecoder().decodeMessage(bytes)
+            var comparison = ResponseComparison(state: state, request: request, requestPlaceholders: step.request.placeholders)
+            mismatches += comparison.compare(expected: step.response, actual: actual)
+            state = comparison.state
+            state.record(actual)
+        } catch {
+            mismatches.append(.init(path: "transport", problem: "\(error)"))
+        }
+        if !mismatches.isEmpty && step.repeatsUntilMatched { state = saved }
+        return mismatches
     }
 
     /// The request with every placeholder replaced; the names that could not be bound (left as their stand-ins).

@@ -21,7 +21,15 @@ struct OASISTestCase: Sendable, CustomStringConvertible {
     struct Step: Sendable {
         let request: KMIPXML.DecodedMessage
         let response: KMIPXML.DecodedMessage
+        /// The step after one the file marks `# [REPEAT] until <condition>`: its expected response is that
+        /// condition (TC_92's State Deactivated, once the Deactivation Date set 120 s ahead has passed), so the
+        /// runner sends it again until keepd's answer matches, up to `OASISRunner.repeatLimit`.
+        var repeatsUntilMatched = false
     }
+
+    /// Whether a step of this case waits for time to pass (`Step.repeatsUntilMatched`): such a case runs apart from
+    /// the others, so its wait overlaps the rest of the suite.
+    var waits: Bool { (try? steps().contains(where: \.repeatsUntilMatched)) ?? false }
 
     static let vectorsDirectory = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -41,7 +49,18 @@ struct OASISTestCase: Sendable, CustomStringConvertible {
             steps.append(Step(request: messages[index], response: messages[index + 1]))
             index += 2
         }
+        for marked in Self.repeatedSteps(in: xml) where marked + 1 < steps.count { steps[marked + 1].repeatsUntilMatched = true }
         return steps
+    }
+
+    /// The indexes of the steps a `# [REPEAT]` line comes before: the number of requests above the line.
+    private static func repeatedSteps(in xml: String) -> [Int] {
+        var requests = 0, marked: [Int] = []
+        for line in xml.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.contains("<RequestMessage") { requests += 1 }
+            if line.trimmingCharacters(in: .whitespaces).hasPrefix("# [REPEAT]") { marked.append(requests) }
+        }
+        return marked
     }
 }
 
