@@ -19,17 +19,43 @@ struct ServiceBenchmark: Benchmark {
     static let keys = 200
     static let requests = 20_000
 
+    /// `KEEP_BENCH_SERVICE_THREADS` (e.g. `1`), `KEEP_BENCH_SERVICE_OPERATIONS` (`get`, `create`) and
+    /// `KEEP_BENCH_SERVICE_AUDIT` (`on`, `off`) keep only some lines, for profiling one of them.
+    struct Shape {
+        var threads = [1, 16]
+        var operations = ["Get", "Create"]
+        var audit = [false, true]
+
+        init(environment: [String: String]) {
+            if let list = environment["KEEP_BENCH_SERVICE_THREADS"] {
+                let values = list.split(separator: ",").compactMap { Int($0) }.filter { $0 > 0 }
+                if !values.isEmpty { threads = values }
+            }
+            if let list = environment["KEEP_BENCH_SERVICE_OPERATIONS"]?.lowercased() {
+                let values = operations.filter { list.split(separator: ",").contains(Substring($0.lowercased())) }
+                if !values.isEmpty { operations = values }
+            }
+            switch environment["KEEP_BENCH_SERVICE_AUDIT"] {
+            case "on": audit = [true]
+            case "off": audit = [false]
+            default: break
+            }
+        }
+    }
+
     func run() throws {
+        let shape = Shape(environment: ProcessInfo.processInfo.environment)
         print("  keepd's Daemon in process; \(Self.requests) requests per line, median of 5 runs; CPU µs per request (1 thread: its CPU time;"
               + " 16 threads: the process's), wall µs per request")
         print("    operation  audit   threads    CPU µs    wall µs    requests/s   fsyncs/request")
-        for audited in [false, true] {
+        for audited in shape.audit {
             let fixture = try Fixture(audited: audited)
             defer { fixture.remove() }
             let uids = try (0..<Self.keys).map { _ in try fixture.create() }
             let gets = uids.map { RequestMessage(version: .v1_2, [RequestBatchItem(GetRequest(uniqueIdentifier: .text($0)))]).encoded() }
-            for (operation, requests, count) in [("Get", gets, Self.requests), ("Create", [fixture.createRequest], Self.requests / 4)] {
-                for threads in [1, 16] {
+            for (operation, requests, count) in [("Get", gets, Self.requests), ("Create", [fixture.createRequest], Self.requests / 4)]
+            where shape.operations.contains(operation) {
+                for threads in shape.threads {
                     var cpu: [Double] = [], wall: [Double] = []
                     let before = fixture.daemon.audit?.statistics
                     for _ in 0..<5 {
