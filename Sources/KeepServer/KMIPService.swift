@@ -87,13 +87,14 @@ public final class KMIPService: Sendable {
         // behaves as Stop, the default.
         let continues = header.batchErrorContinuationOption == .continue
         var items: [ResponseBatchItem] = []
-        var outcomes: [(objectIDs: [String], duration: Duration)] = []
+        var outcomes: [(objectIDs: [String], note: String?, duration: Duration)] = []
         for item in request.batchItems {
             let itemStart = ContinuousClock.now
             context.objectIDs = []
+            context.auditNote = nil
             let response = process(item, in: context)
             items.append(response)
-            outcomes.append((context.objectIDs, ContinuousClock.now - itemStart))
+            outcomes.append((context.objectIDs, context.auditNote, ContinuousClock.now - itemStart))
             if response.resultStatus != .success && !continues { break }
         }
         var response = ResponseMessage(header: responseHeader(version, count: items.count, correlation: correlation), batchItems: items)
@@ -102,7 +103,8 @@ public final class KMIPService: Sendable {
         }
         // Recorded once the answer is final, so the audit says what the client was told; sent only once recorded.
         let events = zip(response.batchItems, outcomes).map { item, outcome in
-            event(item, caller: caller, version: version, objectIDs: outcome.objectIDs, duration: outcome.duration, correlation: correlation)
+            event(item, caller: caller, version: version, objectIDs: outcome.objectIDs, note: outcome.note, duration: outcome.duration,
+                  correlation: correlation)
         }
         do {
             try audit.record(events)
@@ -225,11 +227,14 @@ public final class KMIPService: Sendable {
         return ResponseMessage(header: response.header, batchItems: items)
     }
 
-    private func event(_ item: ResponseBatchItem, caller: CallerIdentity, version: ProtocolVersion, objectIDs: [String],
+    /// The audit event of one answered item. Its message is the client's error message, or for a success the
+    /// operation's note (`OperationContext.auditNote`).
+    private func event(_ item: ResponseBatchItem, caller: CallerIdentity, version: ProtocolVersion, objectIDs: [String], note: String? = nil,
                        duration: Duration, correlation: Correlation) -> AuditEvent {
         var event = AuditEvent(time: clock(), caller: caller, protocolVersion: version, operation: item.operation,
                                uniqueBatchItemID: item.uniqueBatchItemID, objectIDs: objectIDs, resultStatus: item.resultStatus,
-                               resultReason: item.resultReason, resultMessage: item.resultMessage, duration: duration)
+                               resultReason: item.resultReason, resultMessage: item.resultMessage ?? (item.resultStatus == .success ? note : nil),
+                               duration: duration)
         event.clientCorrelationValue = correlation.client
         event.serverCorrelationValue = correlation.server
         return event

@@ -12,6 +12,11 @@ public struct ServiceConfiguration: Hashable, Sendable {
     /// Bytes one Encrypt or Decrypt takes. The server encrypts keys and small secrets, not bulk data: bulk data
     /// stays with the hypervisor, under a DEK.
     public var maxCryptoDataByteCount = 64 * 1_024
+    /// Object groups the server keeps fresh keys in, each with the AES key length (bits) of its keys: a Locate
+    /// for a fresh member (Object Group Member = Group Member Fresh) of such a group that finds none makes one
+    /// (KMIP 1.4 §4.9: "the server MAY generate a new object on-the-fly"). A tape library takes a fresh key per
+    /// cartridge this way. Empty by default: a Locate then only finds.
+    public var freshKeyGroups: [String: Int32] = [:]
     /// Query's Vendor Identification.
     public var vendorIdentification = "Keep"
     /// Query's Server Information (KMIP 2.x fields).

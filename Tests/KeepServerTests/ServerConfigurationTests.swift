@@ -32,6 +32,15 @@ struct ServerConfigurationTests {
         #expect { try Self.load("{") } throws: { "\($0)".contains("not valid JSON") }
     }
 
+    @Test func freshKeyGroupsNameAESLengths() throws {
+        let configuration = try Self.load(#"{"freshKeyGroups": {"default": 256, "tapes-2026": 128}}"#)
+        #expect(configuration.freshKeyGroups == ["default": 256, "tapes-2026": 128])
+        #expect { try Self.load(#"{"freshKeyGroups": {"default": 512}}"#) } throws: { "\($0)".contains("freshKeyGroups.default must be an AES key length") }
+        #expect { try Self.load(#"{"freshKeyGroups": {"": 256}}"#) } throws: { "\($0)".contains("group name") }
+        #expect { try Self.load(#"{"freshKeyGroups": {"default": "AES-256"}}"#) } throws: { "\($0)".contains("freshKeyGroups") }
+        #expect { try Self.load(#"{"freshKeyGroups": [256]}"#) } throws: { "\($0)".contains("freshKeyGroups") }
+    }
+
     @Test func flagsOverrideTheFile() throws {
         var configuration = try Self.load(#"{"listen": {"host": "0.0.0.0", "port": 5696}, "log": {"level": "debug"}}"#)
         try configuration.apply(flags: ["--listen", "[::1]:15697", "--log-level", "warning", "--max-connections", "10", "--data-dir", "/srv/keep"])
@@ -48,6 +57,7 @@ struct ServerConfigurationTests {
         var configuration = ServerConfiguration()
         configuration.tls.privateKeyPassphraseFile = "tls/passphrase"
         configuration.log.path = "keepd.log"
+        configuration.freshKeyGroups = ["default": 256]
         let data = try JSONEncoder().encode(configuration)
         #expect(try Self.load(String(decoding: data, as: UTF8.self)) == configuration)
     }

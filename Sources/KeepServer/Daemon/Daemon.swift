@@ -44,6 +44,7 @@ public final class Daemon: Sendable {
         registry = ClientRegistry(store: store)
         var serviceConfiguration = ServiceConfiguration()
         serviceConfiguration.maxBatchItems = configuration.limits.maxBatchItems
+        serviceConfiguration.freshKeyGroups = configuration.freshKeyGroups.mapValues { Int32(clamping: $0) }
         let auditLog = configuration.audit.enabled ? try Self.openAudit(configuration, hsm: hsm, log: log) : nil
         audit = auditLog
         administration = AdministrationTools(

@@ -11,6 +11,9 @@ public struct ServerConfiguration: Sendable, Equatable {
     public var limits = Limits()
     public var log = Log()
     public var audit = Audit()
+    /// Object groups keepd keeps fresh keys in: group name → AES key length in bits (128, 192 or 256). A Locate
+    /// for a fresh member of such a group that finds none makes a key for it (`ServiceConfiguration.freshKeyGroups`).
+    public var freshKeyGroups: [String: Int] = [:]
 
     public struct Listen: Sendable, Equatable, Codable {
         public var host = "127.0.0.1"
@@ -92,7 +95,7 @@ public struct ServerConfiguration: Sendable, Equatable {
 }
 
 extension ServerConfiguration: Codable {
-    enum CodingKeys: String, CodingKey { case listen, dataDirectory, nodeID, tls, hsm, limits, log, audit }
+    enum CodingKeys: String, CodingKey { case listen, dataDirectory, nodeID, tls, hsm, limits, log, audit, freshKeyGroups }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -105,6 +108,7 @@ extension ServerConfiguration: Codable {
         limits = try c.decodeIfPresent(Limits.self, forKey: .limits) ?? limits
         log = try c.decodeIfPresent(Log.self, forKey: .log) ?? log
         audit = try c.decodeIfPresent(Audit.self, forKey: .audit) ?? audit
+        freshKeyGroups = try c.decodeIfPresent([String: Int].self, forKey: .freshKeyGroups) ?? freshKeyGroups
     }
 }
 
@@ -261,6 +265,13 @@ extension ServerConfiguration {
             throw ConfigurationError("audit.checkpointInterval must be a positive number of seconds, at most 86400")
         }
         guard (1...10_000_000).contains(audit.checkpointRecords) else { throw ConfigurationError("audit.checkpointRecords must be between 1 and 10000000") }
+        guard freshKeyGroups.count <= 256 else { throw ConfigurationError("freshKeyGroups names at most 256 groups") }
+        for (group, length) in freshKeyGroups.sorted(by: { $0.key < $1.key }) {
+            guard !group.isEmpty, group.utf8.count <= 255 else { throw ConfigurationError("freshKeyGroups: a group name must be 1 to 255 bytes") }
+            guard [128, 192, 256].contains(length) else {
+                throw ConfigurationError("freshKeyGroups.\(group) must be an AES key length: 128, 192 or 256, not \(length)")
+            }
+        }
     }
 
     /// The keys a configuration file may have: a misspelt key is an error, never a silent default.
@@ -280,6 +291,8 @@ extension ServerConfiguration {
         "log": .object(["level": .value, "path": .value]),
         "audit": .object(["directory": .value, "segmentBytes": .value, "checkpointInterval": .value, "checkpointRecords": .value,
                           "enabled": .value]),
+        // Any group name; the values are checked by `validate`.
+        "freshKeyGroups": .value,
     ]
 
     private static func rejectUnknownKeys(in object: Any, allowed: [String: Keys], path: String) throws(ConfigurationError) {

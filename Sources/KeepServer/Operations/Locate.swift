@@ -7,8 +7,9 @@ import KeyHierarchy
 /// the number matched before offset and maximum, sent when the request pages with Offset Items (KMIP 1.4 lets a
 /// server leave it out; the OASIS test cases' servers do, and a client that does not page has no use for it).
 ///
-/// Object Group Member (1.1+): Group Member Fresh finds only objects whose Fresh attribute is True; Group Member
-/// Default puts the group's fresh objects first (see below).
+/// Object Group Member (1.1+): Group Member Fresh finds only objects whose Fresh attribute is True, and makes one
+/// for a group the server keeps fresh keys in when there is none (`makeFreshKey`); Group Member Default puts the
+/// group's fresh objects first (see below).
 ///
 /// Destroyed objects (Destroyed, Destroyed Compromised) are found only when asked for: by a State attribute in
 /// the request, or in 2.x by the Storage Status Mask's "destroyed storage" bit. The KMIP 1.4 test cases (SKFF-M-5)
@@ -61,6 +62,9 @@ struct LocateHandler: OperationHandler {
                 }
             }
         }
+        if matched.isEmpty, let made = try makeFreshKey(request, query: query, residual: residual, offset: offset, in: context) {
+            matched = [made]
+        }
         if request.objectGroupMember == .groupMemberDefault {
             // Keep's policy for a group's default member: the oldest object not yet served (Fresh), else the oldest.
             // Since Get clears Fresh, Locate + Get walks a group's members in turn (KMIP 1.1 test case TC-153).
@@ -72,6 +76,39 @@ struct LocateHandler: OperationHandler {
         if page.count == 1 { context.idPlaceholder = page[0] }
         return LocateResponse(locatedItems: context.version >= .v1_3 && request.offsetItems != nil ? Int32(clamping: matched.count) : nil,
                               uniqueIdentifiers: page.map { .text($0) })
+    }
+
+    /// A Locate for a fresh member of a fresh key group (`ServiceConfiguration.freshKeyGroups`) that found none
+    /// makes a key for the group and returns it: an AES key of the group's length, for Encrypt and Decrypt, made
+    /// under the caller's DK as Create makes one, and named in the Locate's audit record. Only when the request
+    /// asks for nothing the new key would not be (the group; optionally Symmetric Key, AES, the group's length,
+    /// Pre-Active), from the first item on. A caller that may not make keys (an auditor, a domain whose
+    /// subscription is suspended) finds what there is: nothing.
+    private func makeFreshKey(_ request: LocateRequest, query: ObjectQuery, residual: [Attribute], offset: Int,
+                              in context: OperationContext) throws -> String? {
+        guard request.objectGroupMember == .groupMemberFresh, offset == 0, request.maximumItems != 0,
+              request.storageStatusMask.map({ $0 & Self.onLine != 0 }) ?? true,
+              residual.count == 1, residual[0].name == .standard(.objectGroup), case .text(let group) = residual[0].value,
+              let length = context.configuration.freshKeyGroups[group],
+              query.objectType.map({ $0 == ObjectType.symmetricKey.rawValue }) ?? true,
+              query.algorithm.map({ $0 == CryptographicAlgorithm.aes.rawValue }) ?? true,
+              query.length.map({ $0 == length }) ?? true,
+              query.state.map({ $0 == State.preActive.rawValue }) ?? true,
+              query.name == nil, query.customAttribute == nil else { return nil }
+        do {
+            try AccessPolicy.check(.createObject, operation: .create, caller: context.caller, domain: context.domain)
+        } catch {
+            return nil
+        }
+        var attributes = ObjectAttributes(objectType: .symmetricKey)
+        try Templates.apply([Attribute(.cryptographicAlgorithm, .enumeration(CryptographicAlgorithm.aes.rawValue)),
+                             Attribute(.cryptographicLength, .integer(length)),
+                             Attribute(.cryptographicUsageMask, .integer(CryptographicUsageMask([.encrypt, .decrypt]).rawValue)),
+                             Attribute(.objectGroup, .text(group))], to: &attributes)
+        ServerAttributes.setOnNewObject(&attributes, generated: true)
+        let object = try context.hierarchy.createSymmetricKey(in: context.domainID, algorithm: .aes, lengthInBits: length, template: attributes)
+        context.auditNote = "made key \(object.uid) for fresh key group \(group) (freshKeyGroups)"
+        return object.uid
     }
 
     /// Moves `attribute` into the store's query if the store can filter on it (and the slot is free).

@@ -56,6 +56,9 @@ final class OperationContext {
     var idPlaceholder: String?
     /// Objects the current item named or produced, for its audit event. Reset before each item.
     var objectIDs: [String] = []
+    /// What the current item did that its operation does not say, for its audit event's message when it succeeds
+    /// (a Locate that made a key for a fresh key group). Reset before each item.
+    var auditNote: String?
     /// What the administration operations need; nil when the service has none (they are then not supported).
     var administration: AdministrationTools?
 

@@ -108,8 +108,6 @@ enum OASISCatalog {
         "CS-RNG-O-1-14": "one of four alternative RNG Seed answers (take all 32 bytes); keepd refuses seeding, CS-RNG-O-4's answer",
         "CS-RNG-O-2-14": "one of four alternative RNG Seed answers (take 16 bytes); keepd refuses seeding, CS-RNG-O-4's answer",
         "CS-RNG-O-3-14": "one of four alternative RNG Seed answers (take none); keepd refuses seeding, CS-RNG-O-4's answer",
-        "TC_151_11_Locate_a_Fresh_Object_from_the_Default_Group": "assumes a server policy that keeps fresh objects in a group named \"default\" "
-            + "(or makes one on the fly); a new domain has none, so the Locate finds nothing",
         // The vector contradicts itself or the specification.
         "OMOS-O-1-14": "the vector's second response says protocol 1.3 to a 1.4 request; keepd answers in the version asked",
         "TL-M-3-14": "the vector's Get Attributes (all attributes) leaves out Sensitive, Always Sensitive, Extractable and Never Extractable, "

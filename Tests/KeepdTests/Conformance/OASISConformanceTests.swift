@@ -25,7 +25,9 @@ struct OASISConformanceTests {
         for testCase in cases where !groups.contains(testCase.domainGroup) { groups.append(testCase.domainGroup) }
         let domainOf = Dictionary(uniqueKeysWithValues: groups.enumerated().map { ($1, "oasis-\($0)") })
         let keepd = try RunningKeepd(domains: groups.map { (domainOf[$0]!, DomainPolicy(allowsKeyExport: true)) },
-                                     clients: groups.map { RunningKeepd.Client(name: domainOf[$0]!, domain: domainOf[$0]!) })
+                                     clients: groups.map { RunningKeepd.Client(name: domainOf[$0]!, domain: domainOf[$0]!) },
+                                     // The server policy TC_151 assumes: fresh keys in an object group named "default".
+                                     configure: { $0.freshKeyGroups = ["default": 256] })
         var outcomes: [OASISRunner.Outcome] = []
         var connections: [String: KMIPTestConnection] = [:]
         var runners: [String: OASISRunner] = [:]

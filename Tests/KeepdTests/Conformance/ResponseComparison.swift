@@ -131,16 +131,31 @@ struct ResponseComparison {
     }
 
     /// Create and Re-key responses name keys keepd generated; noted before comparing, so a Get batched after the
-    /// Create in the same message is compared as a generated key's.
+    /// Create in the same message is compared as a generated key's. So does a Locate answer naming an object no
+    /// earlier response of the run named: keepd made it for the Locate (a fresh key group's key, TC_151).
     private mutating func noteGeneratedKeys(in actual: TTLV) {
         for item in actual.all(.batchItem) {
-            guard case .enumeration(let raw)? = item[.operation]?.value,
-                  [Operation.create, .reKey, .createKeyPair, .reKeyKeyPair, .deriveKey].contains(Operation(rawValue: raw)),
-                  let payload = item[.responsePayload] else { continue }
-            for uid in payload.all(.uniqueIdentifier) + payload.all(.privateKeyUniqueIdentifier) + payload.all(.publicKeyUniqueIdentifier) {
-                if case .textString(let text) = uid.value { state.generatedKeys.insert(text) }
+            guard case .enumeration(let raw)? = item[.operation]?.value, let payload = item[.responsePayload] else { continue }
+            let operation = Operation(rawValue: raw)
+            if [Operation.create, .reKey, .createKeyPair, .reKeyKeyPair, .deriveKey].contains(operation) {
+                for uid in payload.all(.uniqueIdentifier) + payload.all(.privateKeyUniqueIdentifier) + payload.all(.publicKeyUniqueIdentifier) {
+                    if case .textString(let text) = uid.value { state.generatedKeys.insert(text) }
+                }
+            } else if operation == .locate {
+                for uid in payload.all(.uniqueIdentifier) {
+                    if !state.responses.contains(where: { Self.mentions(uid, in: $0) }), case .textString(let text) = uid.value {
+                        state.generatedKeys.insert(text)
+                    }
+                }
             }
         }
+    }
+
+    /// Whether `item` appears anywhere in `message`.
+    private static func mentions(_ item: TTLV, in message: TTLV) -> Bool {
+        if message == item { return true }
+        guard case .structure(let children) = message.value else { return false }
+        return children.contains { mentions(item, in: $0) }
     }
 
     /// The request batch item a response batch item answers: the one with its Unique Batch Item ID, else the
