@@ -32,6 +32,20 @@ struct ServerConfigurationTests {
         #expect { try Self.load("{") } throws: { "\($0)".contains("not valid JSON") }
     }
 
+    /// The stream limits are read, checked, and handed to the request processor.
+    @Test func streamLimitsReachTheService() throws {
+        let configuration = try Self.load(#"{"limits": {"maxCipherStreams": 8, "maxCipherStreamsPerDomain": 2, "cipherStreamIdleTimeout": 5.5}}"#)
+        let service = Daemon.serviceConfiguration(configuration)
+        #expect(service.maxCipherStreams == 8 && service.maxCipherStreamsPerDomain == 2 && service.cipherStreamIdleTimeout == 5.5)
+        let defaults = Daemon.serviceConfiguration(ServerConfiguration())
+        #expect(defaults.maxCipherStreams == 1_024 && defaults.maxCipherStreamsPerDomain == 64 && defaults.cipherStreamIdleTimeout == 60)
+        #expect { try Self.load(#"{"limits": {"maxCipherStreams": 0}}"#) } throws: { "\($0)".contains("limits.maxCipherStreams") }
+        #expect { try Self.load(#"{"limits": {"maxCipherStreams": 4, "maxCipherStreamsPerDomain": 5}}"#) } throws: {
+            "\($0)".contains("limits.maxCipherStreamsPerDomain")
+        }
+        #expect { try Self.load(#"{"limits": {"cipherStreamIdleTimeout": -1}}"#) } throws: { "\($0)".contains("limits.cipherStreamIdleTimeout") }
+    }
+
     @Test func flagsOverrideTheFile() throws {
         var configuration = try Self.load(#"{"listen": {"host": "0.0.0.0", "port": 5696}, "log": {"level": "debug"}}"#)
         try configuration.apply(flags: ["--listen", "[::1]:15697", "--log-level", "warning", "--max-connections", "10", "--data-dir", "/srv/keep"])

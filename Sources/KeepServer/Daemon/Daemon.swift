@@ -42,8 +42,7 @@ public final class Daemon: Sendable {
         let hierarchy = KeyHierarchy(hsm: hsm, store: store)
         try hierarchy.checkPartition()
         registry = ClientRegistry(store: store)
-        var serviceConfiguration = ServiceConfiguration()
-        serviceConfiguration.maxBatchItems = configuration.limits.maxBatchItems
+        let serviceConfiguration = Self.serviceConfiguration(configuration)
         let auditLog = configuration.audit.enabled ? try Self.openAudit(configuration, hsm: hsm, log: log) : nil
         audit = auditLog
         administration = AdministrationTools(
@@ -74,6 +73,16 @@ public final class Daemon: Sendable {
             })
         let server = self.server
         administration.attach { server.load }
+    }
+
+    /// The request processor's limits that keepd's configuration sets; the others keep `ServiceConfiguration`'s defaults.
+    static func serviceConfiguration(_ configuration: ServerConfiguration) -> ServiceConfiguration {
+        var service = ServiceConfiguration()
+        service.maxBatchItems = configuration.limits.maxBatchItems
+        service.maxCipherStreams = configuration.limits.maxCipherStreams
+        service.maxCipherStreamsPerDomain = configuration.limits.maxCipherStreamsPerDomain
+        service.cipherStreamIdleTimeout = configuration.limits.cipherStreamIdleTimeout
+        return service
     }
 
     /// Opens the audit log: the HSM's audit keys (made if this installation predates them), the public keys
