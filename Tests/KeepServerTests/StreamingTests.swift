@@ -312,6 +312,26 @@ struct StreamingTests {
         expectFailure(try server.send(.v1_4, Self.start(uid, gcm, [UInt8](repeating: 1, count: 65))), .invalidField, "limited to 64")
     }
 
+    /// A stream is lent to one request at a time: a part that arrives while another runs is refused (its order would
+    /// be a race) and leaves the stream to the part that holds it.
+    @Test func aStreamRunsOnePartAtATime() throws {
+        let streams = CipherStreams(limits: CipherStreams.Limits(ServiceConfiguration()))
+        let owner = CipherStreams.Owner(domainID: "acme", client: String(repeating: "a", count: 64))
+        let stream = try CipherStream(operation: .encrypt, keyID: "k", cipher: .block(.ecb, padding: false),
+                                      engine: .encrypting(AESStreamEncryptor(.ecb(padding: false), key: SymmetricKey.generate(bitCount: 128))))
+        let (value, _) = try streams.open(stream, owner: owner) { _ in }
+        try streams.resume(value, owner: owner, operation: .encrypt) { held in
+            #expect(held === stream)
+            #expect { try streams.resume(value, owner: owner, operation: .encrypt) { _ in ((), false) } } throws: {
+                ($0 as? ServiceError)?.code == .invalidMessage
+            }
+            return ((), false)
+        }
+        #expect(streams.count() == 1)
+        try streams.resume(value, owner: owner, operation: .encrypt) { _ in ((), true) }
+        #expect(streams.count() == 0)
+    }
+
     // MARK: The key at every part
 
     /// Every part checks the key again: revoking stops an Encrypt stream (a Decrypt one goes on, as a revoked key
