@@ -84,20 +84,22 @@ struct EncryptHandler: OperationHandler {
         let uid = try context.resolve(request.uniqueIdentifier)
         let data = request.data ?? SecureBytes(zeroes: 0)
         let (cipher, key) = try prepare(request, uid: uid, dataCount: data.count, streamed: true, in: context)
-        var drawnIV: [UInt8]?
         let mode: AESStreamMode
+        var drawnIV: [UInt8]?
         switch cipher {
         case .block(.ecb, let padding):
             guard request.ivCounterNonce == nil else { throw ServiceError(.invalidField, "AES-ECB takes no IV") }
             mode = .ecb(padding: padding)
         case .block(.cbc, let padding):
-            if request.ivCounterNonce == nil { drawnIV = try SecureRandom.publicBytes(count: AESBlockMode.blockByteCount) }
-            mode = .cbc(iv: request.ivCounterNonce ?? drawnIV ?? [], padding: padding)
+            let iv = try request.ivCounterNonce ?? SecureRandom.publicBytes(count: AESBlockMode.blockByteCount)
+            drawnIV = request.ivCounterNonce == nil ? iv : nil
+            mode = .cbc(iv: iv, padding: padding)
         case .gcm(let tagByteCount):
             try CipherRequest.checkGCM(in: context)
-            if request.ivCounterNonce == nil { drawnIV = try SecureRandom.publicBytes(count: AESGCM.nonceByteCount) }
-            mode = .gcm(iv: request.ivCounterNonce ?? drawnIV ?? [], tagByteCount: tagByteCount,
-                        additionalData: request.authenticatedEncryptionAdditionalData ?? [])
+            // A random IV unless the client supplies one (it then answers for its uniqueness under this key).
+            let iv = try request.ivCounterNonce ?? SecureRandom.publicBytes(count: AESGCM.nonceByteCount)
+            drawnIV = request.ivCounterNonce == nil ? iv : nil
+            mode = .gcm(iv: iv, tagByteCount: tagByteCount, additionalData: request.authenticatedEncryptionAdditionalData ?? [])
         case .keyWrap, .keyWrapWithPadding:
             throw CipherRequest.streamedKeyWrap
         }
