@@ -136,7 +136,7 @@ public enum AESGCMMode {
         return plaintext
     }
 
-    private static func validate(iv: [UInt8], tagByteCount: Int, dataCount: Int) throws {
+    static func validate(iv: [UInt8], tagByteCount: Int, dataCount: Int) throws {
         guard tagByteCounts.contains(tagByteCount) else {
             throw CryptoError(.invalidInput, "an AES-GCM tag here is 12 to 16 bytes, not \(tagByteCount)")
         }
@@ -148,7 +148,7 @@ public enum AESGCMMode {
         }
     }
 
-    private static func start(_ ctx: OpaquePointer, key: SymmetricKey, iv: [UInt8], encrypt: Bool) throws {
+    static func start(_ ctx: OpaquePointer, key: SymmetricKey, iv: [UInt8], encrypt: Bool) throws {
         let cipher = try AESModes.cipher("GCM", key: key)
         try cipher.withPointer { cipher in
             try check(EVP_CipherInit_ex(ctx, cipher, nil, nil, nil, encrypt ? 1 : 0), "EVP_CipherInit_ex(AES-GCM)")
@@ -161,7 +161,7 @@ public enum AESGCMMode {
         }
     }
 
-    private static func update(_ ctx: OpaquePointer, aad: [UInt8]) throws {
+    static func update(_ ctx: OpaquePointer, aad: [UInt8]) throws {
         guard !aad.isEmpty else { return }
         guard aad.count <= AESModes.maxDataByteCount else {
             throw CryptoError(.invalidInput, "AES-GCM takes at most \(AESModes.maxDataByteCount) bytes of additional data")

@@ -17,18 +17,28 @@ public final class KMIPService: Sendable {
     private let clock: @Sendable () -> Int64
     /// For the administration operations (keepctl); nil answers them Feature Not Supported.
     public let administration: AdministrationTools?
+    /// Streamed Encrypts and Decrypts in progress.
+    let streams: CipherStreams
 
     /// Versions this server speaks, best first: Discover Versions' answer.
     public static let supportedVersions: [ProtocolVersion] = [.v2_1, .v2_0, .v1_4, .v1_3, .v1_2, .v1_1, .v1_0]
 
     /// `clock` returns microseconds since the POSIX epoch (response time stamps, audit times).
-    public init(hierarchy: KeyHierarchy, configuration: ServiceConfiguration = ServiceConfiguration(), audit: any AuditSink,
-                administration: AdministrationTools? = nil, clock: @escaping @Sendable () -> Int64 = KeyHierarchy.systemClock) {
+    public convenience init(hierarchy: KeyHierarchy, configuration: ServiceConfiguration = ServiceConfiguration(), audit: any AuditSink,
+                            administration: AdministrationTools? = nil, clock: @escaping @Sendable () -> Int64 = KeyHierarchy.systemClock) {
+        self.init(hierarchy: hierarchy, configuration: configuration, audit: audit, administration: administration, clock: clock,
+                  streamClock: CipherStreams.uptime)
+    }
+
+    /// `streamClock` returns monotonic nanoseconds, for the streams' idle expiry (tests move it by hand).
+    init(hierarchy: KeyHierarchy, configuration: ServiceConfiguration, audit: any AuditSink, administration: AdministrationTools?,
+         clock: @escaping @Sendable () -> Int64, streamClock: @escaping @Sendable () -> UInt64) {
         self.hierarchy = hierarchy
         self.configuration = configuration
         self.audit = audit
         self.administration = administration
         self.clock = clock
+        streams = CipherStreams(limits: CipherStreams.Limits(configuration), clock: streamClock)
     }
 
     // MARK: Entry points
@@ -80,7 +90,7 @@ public final class KMIPService: Sendable {
         }
 
         let context = OperationContext(caller: caller, domain: domain, version: version, hierarchy: hierarchy,
-                                       configuration: configuration, now: clock() / 1_000_000)
+                                       configuration: configuration, streams: streams, now: clock() / 1_000_000)
         context.administration = administration
         // Undo is not offered (Query says so: Batch Undo Capability false): undoing a Create would need a
         // delete the hierarchy does not have, and a half-undone batch is worse than a stopped one. Undo therefore
@@ -195,7 +205,7 @@ public final class KMIPService: Sendable {
         }
     }
 
-    private static func hex(_ bytes: [UInt8]) -> String {
+    static func hex(_ bytes: [UInt8]) -> String {
         let digits = Array("0123456789abcdef")
         return String(bytes.flatMap { [digits[Int($0 >> 4)], digits[Int($0 & 0xF)]] })
     }

@@ -17,6 +17,16 @@ public struct ServiceConfiguration: Hashable, Sendable {
     /// (KMIP 1.4 §4.9: "the server MAY generate a new object on-the-fly"). A tape library takes a fresh key per
     /// cartridge this way. Empty by default: a Locate then only finds.
     public var freshKeyGroups: [String: Int32] = [:]
+    /// Streamed Encrypts and Decrypts (Init Indicator, Correlation Value) open at once, over every domain. Each
+    /// holds a keyed cipher context and, for AES-GCM decryption, up to `maxCryptoDataByteCount` of plaintext until
+    /// its tag verifies: clients that start streams and never finish them pin at most this many key schedules and
+    /// this many times that buffer (64 MiB with the defaults).
+    public var maxCipherStreams = 1_024
+    /// Streams one domain may have open at once: one tenant cannot take every stream the server allows.
+    public var maxCipherStreamsPerDomain = 64
+    /// Seconds a stream may wait for its next part. Then it is dropped, its key schedule and buffer zeroed: an
+    /// abandoned stream holds key material no longer than this.
+    public var cipherStreamIdleTimeout: Double = 60
     /// Query's Vendor Identification.
     public var vendorIdentification = "Keep"
     /// Query's Server Information (KMIP 2.x fields).

@@ -17,7 +17,7 @@ public struct ServiceError: Error, Hashable, Sendable, CustomStringConvertible {
         /// A field of the request is missing, malformed, or has a value Keep refuses.
         public static let invalidField = Code(name: "invalidField")
         public static let operationNotSupported = Code(name: "operationNotSupported")
-        /// A valid request for something Keep does not do (templates, streaming, TTLV-encoded wrapping…).
+        /// A valid request for something Keep does not do (templates, streamed key wrap, TTLV-encoded wrapping…).
         public static let featureNotSupported = Code(name: "featureNotSupported")
         /// A critical Message Extension Keep does not understand.
         public static let unknownCriticalExtension = Code(name: "unknownCriticalExtension")
@@ -48,10 +48,13 @@ public struct ServiceError: Error, Hashable, Sendable, CustomStringConvertible {
         public static let badCryptographicParameters = Code(name: "badCryptographicParameters")
         /// A cipher mode that needs an IV got none (CBC or GCM decryption).
         public static let missingInitializationVector = Code(name: "missingInitializationVector")
+        /// A Correlation Value that names no stream of the caller's: never given, finished, failed, expired, or
+        /// another client's stream; all answered exactly alike.
+        public static let unknownCorrelationValue = Code(name: "unknownCorrelationValue")
         /// The key's Usage Limits do not allow this much more use.
         public static let usageLimitExceeded = Code(name: "usageLimitExceeded")
         public static let responseTooLarge = Code(name: "responseTooLarge")
-        /// A server limit (batch items) was exceeded.
+        /// A server limit (batch items, open streams) was exceeded.
         public static let serverLimitExceeded = Code(name: "serverLimitExceeded")
         public static let unsupportedProtocolVersion = Code(name: "unsupportedProtocolVersion")
         /// What the request would create exists already (a domain, a client's certificate or name).
@@ -114,6 +117,8 @@ extension ServiceError.Code {
         case .badCryptographicParameters: return v2 ? .badCryptographicParameters : .generalFailure
         case .missingInitializationVector: return v2 ? .missingInitializationVector : .invalidMessage
         case .usageLimitExceeded: return v2 ? .usageLimitExceeded : .permissionDenied
+        // 1.x has no reason for it: what the value names is not there, as an object that is not there is Item Not Found.
+        case .unknownCorrelationValue: return v2 ? .invalidCorrelationValue : .itemNotFound
         case .responseTooLarge: return .responseTooLarge
         case .serverLimitExceeded: return v2 ? .serverLimitExceeded : .invalidMessage
         case .unsupportedProtocolVersion: return v2 ? .unsupportedProtocolVersion : .invalidMessage

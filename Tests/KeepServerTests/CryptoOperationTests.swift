@@ -169,11 +169,11 @@ struct CryptoOperationTests {
         let wrapOnly = try server.activeKey(usage: [.wrapKey, .unwrapKey])
         #expect(try encrypt(wrapOnly, CryptographicParameters(blockCipherMode: .nistKeyWrap)).resultStatus == .success)
         expectFailure(try encrypt(wrapOnly, CryptographicParameters(blockCipherMode: .gcm)), .permissionDenied)
-        // Encrypt 1.2+, no streaming, bounded data, GCM decryption needs IV and tag.
+        // Encrypt 1.2+, key wrap in one request only, bounded data, GCM decryption needs IV and tag.
         expectFailure(try encrypt(kek, CryptographicParameters(blockCipherMode: .nistKeyWrap), .v1_1), .operationNotSupported)
-        var streaming = EncryptRequest(uniqueIdentifier: .text(kek), cryptographicParameters: CryptographicParameters(blockCipherMode: .gcm), data: data)
+        var streaming = EncryptRequest(uniqueIdentifier: .text(kek), cryptographicParameters: CryptographicParameters(blockCipherMode: .nistKeyWrap), data: data)
         streaming.initIndicator = true
-        expectFailure(try server.send(.v1_4, streaming), .featureNotSupported, "streaming")
+        expectFailure(try server.send(.v1_4, streaming), .featureNotSupported, "not streamed")
         expectFailure(try server.send(.v1_4, EncryptRequest(uniqueIdentifier: .text(kek), cryptographicParameters: CryptographicParameters(blockCipherMode: .gcm),
                                                             data: SecureBytes(repeating: 0, count: 64 * 1024 + 1))), .invalidField, "limited")
         // A missing IV: Invalid Message in 1.x (as CS-BC-M-11 answers), Missing Initialization Vector in 2.x.

@@ -56,7 +56,7 @@ struct MessageTests {
 
         let v13: QueryResponse = try server.ok(.v1_3, QueryRequest(queryFunctions: functions))
         #expect(v13.capabilities.first?[.batchContinueCapability] == nil)
-        #expect(v13.capabilities.first?[.streamingCapability]?.value == .boolean(false))
+        #expect(v13.capabilities.first?[.streamingCapability]?.value == .boolean(true))
 
         let v21: QueryResponse = try server.ok(.v2_1, QueryRequest(queryFunctions: functions))
         #expect(v21.operations.contains(.setAttribute))

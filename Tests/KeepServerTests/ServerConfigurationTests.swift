@@ -35,10 +35,25 @@ struct ServerConfigurationTests {
     @Test func freshKeyGroupsNameAESLengths() throws {
         let configuration = try Self.load(#"{"freshKeyGroups": {"default": 256, "tapes-2026": 128}}"#)
         #expect(configuration.freshKeyGroups == ["default": 256, "tapes-2026": 128])
+        #expect(Daemon.serviceConfiguration(configuration).freshKeyGroups == ["default": 256, "tapes-2026": 128])
         #expect { try Self.load(#"{"freshKeyGroups": {"default": 512}}"#) } throws: { "\($0)".contains("freshKeyGroups.default must be an AES key length") }
         #expect { try Self.load(#"{"freshKeyGroups": {"": 256}}"#) } throws: { "\($0)".contains("group name") }
         #expect { try Self.load(#"{"freshKeyGroups": {"default": "AES-256"}}"#) } throws: { "\($0)".contains("freshKeyGroups") }
         #expect { try Self.load(#"{"freshKeyGroups": [256]}"#) } throws: { "\($0)".contains("freshKeyGroups") }
+    }
+
+    /// The stream limits are read, checked, and handed to the request processor.
+    @Test func streamLimitsReachTheService() throws {
+        let configuration = try Self.load(#"{"limits": {"maxCipherStreams": 8, "maxCipherStreamsPerDomain": 2, "cipherStreamIdleTimeout": 5.5}}"#)
+        let service = Daemon.serviceConfiguration(configuration)
+        #expect(service.maxCipherStreams == 8 && service.maxCipherStreamsPerDomain == 2 && service.cipherStreamIdleTimeout == 5.5)
+        let defaults = Daemon.serviceConfiguration(ServerConfiguration())
+        #expect(defaults.maxCipherStreams == 1_024 && defaults.maxCipherStreamsPerDomain == 64 && defaults.cipherStreamIdleTimeout == 60)
+        #expect { try Self.load(#"{"limits": {"maxCipherStreams": 0}}"#) } throws: { "\($0)".contains("limits.maxCipherStreams") }
+        #expect { try Self.load(#"{"limits": {"maxCipherStreams": 4, "maxCipherStreamsPerDomain": 5}}"#) } throws: {
+            "\($0)".contains("limits.maxCipherStreamsPerDomain")
+        }
+        #expect { try Self.load(#"{"limits": {"cipherStreamIdleTimeout": -1}}"#) } throws: { "\($0)".contains("limits.cipherStreamIdleTimeout") }
     }
 
     @Test func flagsOverrideTheFile() throws {

@@ -37,9 +37,11 @@ final class TestServer {
     let audit = RecordingAuditSink()
     let service: KMIPService
 
-    init(configuration: ServiceConfiguration = ServiceConfiguration()) throws {
+    /// `streamClock`: the monotonic clock streams expire by (nanoseconds); the real one if nil.
+    init(configuration: ServiceConfiguration = ServiceConfiguration(), streamClock: (@Sendable () -> UInt64)? = nil) throws {
         installation = try Installation()
-        service = KMIPService(hierarchy: installation.hierarchy, configuration: configuration, audit: audit)
+        service = KMIPService(hierarchy: installation.hierarchy, configuration: configuration, audit: audit, administration: nil,
+                              clock: KeyHierarchy.systemClock, streamClock: streamClock ?? CipherStreams.uptime)
     }
 
     var hierarchy: KeyHierarchy { installation.hierarchy }

@@ -42,9 +42,7 @@ public final class Daemon: Sendable {
         let hierarchy = KeyHierarchy(hsm: hsm, store: store)
         try hierarchy.checkPartition()
         registry = ClientRegistry(store: store)
-        var serviceConfiguration = ServiceConfiguration()
-        serviceConfiguration.maxBatchItems = configuration.limits.maxBatchItems
-        serviceConfiguration.freshKeyGroups = configuration.freshKeyGroups.mapValues { Int32(clamping: $0) }
+        let serviceConfiguration = Self.serviceConfiguration(configuration)
         let auditLog = configuration.audit.enabled ? try Self.openAudit(configuration, hsm: hsm, log: log) : nil
         audit = auditLog
         administration = AdministrationTools(
@@ -75,6 +73,17 @@ public final class Daemon: Sendable {
             })
         let server = self.server
         administration.attach { server.load }
+    }
+
+    /// The request processor's limits that keepd's configuration sets; the others keep `ServiceConfiguration`'s defaults.
+    static func serviceConfiguration(_ configuration: ServerConfiguration) -> ServiceConfiguration {
+        var service = ServiceConfiguration()
+        service.maxBatchItems = configuration.limits.maxBatchItems
+        service.maxCipherStreams = configuration.limits.maxCipherStreams
+        service.maxCipherStreamsPerDomain = configuration.limits.maxCipherStreamsPerDomain
+        service.cipherStreamIdleTimeout = configuration.limits.cipherStreamIdleTimeout
+        service.freshKeyGroups = configuration.freshKeyGroups.mapValues { Int32(clamping: $0) }
+        return service
     }
 
     /// Opens the audit log: the HSM's audit keys (made if this installation predates them), the public keys

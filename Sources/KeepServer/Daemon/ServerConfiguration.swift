@@ -58,6 +58,13 @@ public struct ServerConfiguration: Sendable, Equatable {
         public var maxBatchItems = 256
         /// Seconds SIGTERM waits for in-flight requests before exiting anyway.
         public var drainTimeout = 30.0
+        /// Streamed Encrypts and Decrypts open at once, over every domain: each holds a key schedule and (AES-GCM
+        /// decryption) up to 64 KiB of plaintext, so streams started and never finished pin bounded memory.
+        public var maxCipherStreams = 1_024
+        /// Streams one domain may have open at once: one tenant cannot take them all.
+        public var maxCipherStreamsPerDomain = 64
+        /// Seconds a stream may wait for its next part before it is dropped and its key schedule zeroed.
+        public var cipherStreamIdleTimeout = 60.0
     }
 
     public struct Log: Sendable, Equatable, Codable {
@@ -163,6 +170,9 @@ extension ServerConfiguration.Limits {
         maxMessageBytes = try c.decodeIfPresent(Int.self, forKey: .maxMessageBytes) ?? maxMessageBytes
         maxBatchItems = try c.decodeIfPresent(Int.self, forKey: .maxBatchItems) ?? maxBatchItems
         drainTimeout = try c.decodeIfPresent(Double.self, forKey: .drainTimeout) ?? drainTimeout
+        maxCipherStreams = try c.decodeIfPresent(Int.self, forKey: .maxCipherStreams) ?? maxCipherStreams
+        maxCipherStreamsPerDomain = try c.decodeIfPresent(Int.self, forKey: .maxCipherStreamsPerDomain) ?? maxCipherStreamsPerDomain
+        cipherStreamIdleTimeout = try c.decodeIfPresent(Double.self, forKey: .cipherStreamIdleTimeout) ?? cipherStreamIdleTimeout
     }
 }
 
@@ -257,6 +267,13 @@ extension ServerConfiguration {
             throw ConfigurationError("limits.maxMessageBytes must be between 1024 and 67108864")
         }
         guard (1...4096).contains(limits.maxBatchItems) else { throw ConfigurationError("limits.maxBatchItems must be between 1 and 4096") }
+        guard (1...65_536).contains(limits.maxCipherStreams) else { throw ConfigurationError("limits.maxCipherStreams must be between 1 and 65536") }
+        guard (1...limits.maxCipherStreams).contains(limits.maxCipherStreamsPerDomain) else {
+            throw ConfigurationError("limits.maxCipherStreamsPerDomain must be between 1 and limits.maxCipherStreams")
+        }
+        guard limits.cipherStreamIdleTimeout > 0, limits.cipherStreamIdleTimeout <= 86_400 else {
+            throw ConfigurationError("limits.cipherStreamIdleTimeout must be a positive number of seconds, at most 86400")
+        }
         guard !tls.clientCAs.isEmpty else { throw ConfigurationError("tls.clientCAs must name at least one CA file") }
         guard !dataDirectory.isEmpty else { throw ConfigurationError("dataDirectory must not be empty") }
         guard !audit.directory.isEmpty else { throw ConfigurationError("audit.directory must not be empty") }
@@ -287,7 +304,8 @@ extension ServerConfiguration {
                         "issuerCertificate": .value, "issuerPrivateKey": .value]),
         "hsm": .object(["partition": .value, "pinFile": .value]),
         "limits": .object(["maxConnections": .value, "handshakeTimeout": .value, "readTimeout": .value, "idleTimeout": .value,
-                           "writeTimeout": .value, "maxMessageBytes": .value, "maxBatchItems": .value, "drainTimeout": .value]),
+                           "writeTimeout": .value, "maxMessageBytes": .value, "maxBatchItems": .value, "drainTimeout": .value,
+                           "maxCipherStreams": .value, "maxCipherStreamsPerDomain": .value, "cipherStreamIdleTimeout": .value]),
         "log": .object(["level": .value, "path": .value]),
         "audit": .object(["directory": .value, "segmentBytes": .value, "checkpointInterval": .value, "checkpointRecords": .value,
                           "enabled": .value]),

@@ -80,6 +80,14 @@ enum KeyUse {
     /// set) includes one of `usage`, inside its protect or process window. Returns it with its material.
     static func key(_ uid: String, in context: OperationContext, states: [State], usage: CryptographicUsageMask, direction: Direction,
                     purpose: String) throws -> (StoredObject, SymmetricKey) {
+        let object = try check(uid, in: context, states: states, usage: usage, direction: direction, purpose: purpose)
+        return (object, SymmetricKey(try context.keyMaterial(object)))
+    }
+
+    /// The checks of `key(_:in:states:usage:direction:purpose:)` without the material: what every later part of a
+    /// stream checks again, so a key revoked, destroyed, moved past its dates or narrowed in use mid-stream stops it.
+    static func check(_ uid: String, in context: OperationContext, states: [State], usage: CryptographicUsageMask, direction: Direction,
+                      purpose: String) throws -> StoredObject {
         let object = try context.object(uid)
         let a = object.attributes
         guard a.objectType == .symmetricKey, a.cryptographicAlgorithm == .aes else {
@@ -101,7 +109,7 @@ enum KeyUse {
                 throw ServiceError(.permissionDenied, "key \(uid) is before its Process Start Date and cannot \(purpose)")
             }
         }
-        return (object, SymmetricKey(try context.keyMaterial(object)))
+        return object
     }
 
     /// The parameters a request gives, else the key's Cryptographic Parameters attribute (its first instance).

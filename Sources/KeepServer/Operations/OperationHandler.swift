@@ -51,6 +51,8 @@ final class OperationContext {
     let version: ProtocolVersion
     let hierarchy: KeyHierarchy
     let configuration: ServiceConfiguration
+    /// The streamed Encrypts and Decrypts in progress, the service's.
+    let streams: CipherStreams
     /// Seconds since the POSIX epoch, when the message arrived.
     let now: Int64
     var idPlaceholder: String?
@@ -62,16 +64,21 @@ final class OperationContext {
     /// What the administration operations need; nil when the service has none (they are then not supported).
     var administration: AdministrationTools?
 
-    init(caller: CallerIdentity, domain: Domain, version: ProtocolVersion, hierarchy: KeyHierarchy, configuration: ServiceConfiguration, now: Int64) {
+    init(caller: CallerIdentity, domain: Domain, version: ProtocolVersion, hierarchy: KeyHierarchy, configuration: ServiceConfiguration,
+         streams: CipherStreams, now: Int64) {
         self.caller = caller
         self.domain = domain
         self.version = version
         self.hierarchy = hierarchy
         self.configuration = configuration
+        self.streams = streams
         self.now = now
     }
 
     var domainID: String { domain.id }
+
+    /// Who owns a stream this message starts, and who alone may continue one: the caller's domain and certificate.
+    var streamOwner: CipherStreams.Owner { CipherStreams.Owner(domainID: domainID, client: caller.fingerprint) }
 
     /// The object a request names: its Unique Identifier, or the ID Placeholder when it names none.
     func resolve(_ identifier: UniqueIdentifier?) throws(ServiceError) -> String {

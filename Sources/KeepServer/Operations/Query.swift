@@ -16,8 +16,9 @@ struct QueryHandler: OperationHandler {
     /// The KMIP 1.4 server profiles whose mandatory OASIS test cases keepd passes (docs/conformance.md, "OASIS
     /// test cases against keepd"). Claimed to 1.4 clients only: the names are 1.4's, and 2.x renamed the profiles.
     static let profiles: [ProfileName] = [
-        .symmetricKeyLifecycleServerKMIPV1_4, .symmetricKeyFoundryServerKMIPV1_4, .rngCryptographicServerKMIPV1_4,
-        .opaqueManagedObjectStoreServerKMIPV1_4, .storageArrayWithSelfEncryptingDriveServerKMIPV1_4, .tapeLibraryServerKMIPV1_4,
+        .symmetricKeyLifecycleServerKMIPV1_4, .symmetricKeyFoundryServerKMIPV1_4, .basicCryptographicServerKMIPV1_4,
+        .rngCryptographicServerKMIPV1_4, .opaqueManagedObjectStoreServerKMIPV1_4, .storageArrayWithSelfEncryptingDriveServerKMIPV1_4,
+        .tapeLibraryServerKMIPV1_4,
     ]
 
     func handle(_ request: QueryRequest, in context: OperationContext) throws -> any ResponsePayload {
@@ -44,7 +45,8 @@ struct QueryHandler: OperationHandler {
             response.capabilities += Self.profiles.map { .structure(.profileInformation, [TTLV(.profileName, .enumeration($0.rawValue))]) }
         }
         if functions.contains(.queryCapabilities) && version >= .v1_3 {
-            var capabilities = [TTLV(.streamingCapability, .boolean(false)), TTLV(.asynchronousCapability, .boolean(false)),
+            // Encrypt and Decrypt stream (Init Indicator, Correlation Value); nothing is asynchronous.
+            var capabilities = [TTLV(.streamingCapability, .boolean(true)), TTLV(.asynchronousCapability, .boolean(false)),
                                 TTLV(.attestationCapability, .boolean(false))]
             if version >= .v1_4 {
                 // Undo is treated as Stop (see KMIPService); Continue is honoured.

@@ -112,6 +112,8 @@ struct ResponseComparison {
         var dataFromResponse = false
         /// A Discover Versions whose request lists no version: the answer is every version the server speaks.
         var allVersions = false
+        /// An Encrypt or Decrypt whose request sends no Correlation Value: one in the answer names a new stream.
+        var startsStream = false
         /// Inside an Attribute structure: its (expected) Attribute Name.
         var attributeName: String?
         /// The ancestors' tags, outermost first.
@@ -181,6 +183,9 @@ struct ResponseComparison {
             // The reference server chose the IV when the request sent none and its answer carries one (CBC with Random
             // IV, GCM); an ECB answer carries none and is compared exactly.
             context.serverChoosesIV = requestPayload?[.ivCounterNonce] == nil && expected[.responsePayload]?[.ivCounterNonce] != nil
+        }
+        if context.operation == .encrypt || context.operation == .decrypt {
+            context.startsStream = requestPayload?[.correlationValue] == nil
         }
         if context.operation == .decrypt, let request, let requestIndex = self.request.children.firstIndex(of: request),
            let payloadIndex = request.children.firstIndex(where: { $0.tag == .requestPayload }),
@@ -320,7 +325,9 @@ struct ResponseComparison {
 
     private mutating func compareItem(_ expected: TTLV, at expectedPath: [Int], _ actual: TTLV, path: String, context: ItemContext) {
         if let placeholder = expectedPlaceholders[expectedPath] {
-            checkPlaceholder(placeholder, actual, path: path)
+            // Each stream has a Correlation Value of its own, which the file writes with the same name every time
+            // (TC-STREAM-ENC-1 starts three streams): the answer that starts a stream binds the name afresh.
+            checkPlaceholder(placeholder, actual, path: path, rebinding: context.startsStream && expected.tag == .correlationValue)
             return
         }
         guard expected.type == actual.type else {
@@ -354,12 +361,18 @@ struct ResponseComparison {
         }
     }
 
-    private mutating func checkPlaceholder(_ placeholder: KMIPXML.Placeholder, _ actual: TTLV, path: String) {
+    /// `rebinding`: the placeholder takes the actual value even if bound, which must then differ from the bound one.
+    private mutating func checkPlaceholder(_ placeholder: KMIPXML.Placeholder, _ actual: TTLV, path: String, rebinding: Bool = false) {
         guard actual.type == placeholder.type else {
             report(path, "expected \(placeholder.type.name) \(placeholder.text), got \(Self.describe(actual))")
             return
         }
-        if placeholder.name == "NOW" {
+        if rebinding {
+            if let bound = state.bindings[placeholder.name], Self.equal(bound, actual.value) {
+                report(path, "\(placeholder.text) of a new stream repeats the previous stream's value")
+            }
+            state.bindings[placeholder.name] = actual.value
+        } else if placeholder.name == "NOW" {
             checkTime(actual, offset: placeholder.offset, path: path)
         } else if let bound = state.bindings[placeholder.name] {
             if !Self.equal(bound, actual.value) {

@@ -49,6 +49,26 @@ struct ResponseComparisonTests {
         #expect(mismatches.first?.problem.contains("$UNIQUE_IDENTIFIER_0") == true)
     }
 
+    /// A Byte String placeholder binds like a Text String one; a Correlation Value answered to a request that sends
+    /// none starts a stream, so it binds afresh and must differ from the last stream's; a later part must echo it.
+    @Test func eachStreamBindsItsOwnCorrelationValue() throws {
+        var state = ResponseComparison.RunState(started: OASISRunner.now())
+        let uid = #"<UniqueIdentifier type="TextString" value="k"/>"#
+        let start = Self.request("Encrypt", uid + #"<Data type="ByteString" value="0102"/><InitIndicator type="Boolean" value="true"/>"#)
+        let next = Self.request("Encrypt", uid + #"<Data type="ByteString" value="0304"/><CorrelationValue type="ByteString" value="aa01"/>"#)
+        let expected = Self.response("Encrypt", uid + #"<CorrelationValue type="ByteString" value="$CORRELATION_VALUE"/>"#)
+        func answer(_ value: String) -> String { Self.response("Encrypt", uid + #"<CorrelationValue type="ByteString" value="\#(value)"/>"#) }
+        #expect(try Self.compare(expected, answer("aa01"), request: start, state: &state).isEmpty)
+        #expect(state.bindings["CORRELATION_VALUE"] == .byteString([0xaa, 0x01]))
+        #expect(try Self.compare(expected, answer("aa01"), request: next, state: &state).isEmpty)
+        #expect(try Self.compare(expected, answer("bb02"), request: next, state: &state).count == 1)
+        // A second stream: a new value binds; the old one again is reported.
+        #expect(try Self.compare(expected, answer("cc03"), request: start, state: &state).isEmpty)
+        #expect(state.bindings["CORRELATION_VALUE"] == .byteString([0xcc, 0x03]))
+        let repeated = try Self.compare(expected, answer("cc03"), request: start, state: &state)
+        #expect(repeated.count == 1 && repeated.first?.problem.contains("repeats") == true)
+    }
+
     @Test func reportsAWrongValueByItsPathAndNeverPrintsKeyBytes() throws {
         var state = ResponseComparison.RunState(started: OASISRunner.now())
         let get = Self.request("Get", #"<UniqueIdentifier type="TextString" value="registered"/>"#)
