@@ -81,9 +81,19 @@ enum KeyUse {
     static func key(_ uid: String, in context: OperationContext, states: [State], usage: CryptographicUsageMask, direction: Direction,
                     purpose: String) throws -> (StoredObject, SymmetricKey) {
         let object = try context.object(uid)
+        return (object, try key(object, in: context, states: states, usage: usage, direction: direction, purpose: purpose))
+    }
+
+    /// The same checks on an object the caller has read already.
+    static func key(_ object: StoredObject, in context: OperationContext, states: [State], usage: CryptographicUsageMask, direction: Direction,
+                    purpose: String) throws -> SymmetricKey {
+        let uid = object.uid
         let a = object.attributes
         guard a.objectType == .symmetricKey, a.cryptographicAlgorithm == .aes else {
             throw ServiceError(.invalidField, "object \(uid) is not an AES key and cannot \(purpose)")
+        }
+        guard object.valueForm != .absent else {
+            throw ServiceError(.keyValueNotPresent, "key \(uid) was registered without its value (Key Value Present is false) and cannot \(purpose)")
         }
         guard states.contains(a.state) else {
             throw ServiceError(.wrongLifecycleState, "key \(uid) is \(a.state) and cannot \(purpose)")
@@ -101,7 +111,7 @@ enum KeyUse {
                 throw ServiceError(.permissionDenied, "key \(uid) is before its Process Start Date and cannot \(purpose)")
             }
         }
-        return (object, SymmetricKey(try context.keyMaterial(object)))
+        return SymmetricKey(try context.keyMaterial(object))
     }
 
     /// The parameters a request gives, else the key's Cryptographic Parameters attribute (its first instance).
