@@ -27,6 +27,8 @@ public struct ServiceError: Error, Hashable, Sendable, CustomStringConvertible {
         public static let wrongLifecycleState = Code(name: "wrongLifecycleState")
         /// The object was destroyed: its metadata remains, its key material does not.
         public static let objectDestroyed = Code(name: "objectDestroyed")
+        /// The object was registered without its value (Key Value Present is false): what needs the value fails.
+        public static let keyValueNotPresent = Code(name: "keyValueNotPresent")
         public static let keyFormatTypeNotSupported = Code(name: "keyFormatTypeNotSupported")
         public static let keyCompressionTypeNotSupported = Code(name: "keyCompressionTypeNotSupported")
         public static let encodingOptionError = Code(name: "encodingOptionError")
@@ -102,6 +104,9 @@ extension ServiceError.Code {
         // 1.x has no reason for it: the cryptographic object is gone, only its metadata remains, and the KMIP 1.1
         // test case TC-314 answers a Get of a destroyed key with Item Not Found.
         case .objectDestroyed: return v2 ? .objectDestroyed : .itemNotFound
+        // Key Value Not Present arrived in 1.2 with Key Value Present and Key Value Location; an older client gets
+        // what it gets for a destroyed object's value: only the metadata is here.
+        case .keyValueNotPresent: return version >= .v1_2 ? .keyValueNotPresent : .itemNotFound
         case .keyFormatTypeNotSupported: return v1_1 ? .keyFormatTypeNotSupported : .featureNotSupported
         case .keyCompressionTypeNotSupported: return v1_1 ? .keyCompressionTypeNotSupported : .featureNotSupported
         case .encodingOptionError: return v1_1 ? .encodingOptionError : .featureNotSupported

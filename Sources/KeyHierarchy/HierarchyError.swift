@@ -19,6 +19,11 @@ public struct HierarchyError: Error, Hashable, Sendable, CustomStringConvertible
         public static let invalidRequest = Code(name: "invalidRequest")
         /// The object has no key material (destroyed, or not a key).
         public static let keyMaterialUnavailable = Code(name: "keyMaterialUnavailable")
+        /// The object was registered without its value (Key Value Present is false): Keep never held it.
+        public static let keyValueNotPresent = Code(name: "keyValueNotPresent")
+        /// The object holds a value its client registered wrapped under another key: the bytes stored are not
+        /// the key, and only the server, with the wrapping key, can turn them into it.
+        public static let registeredWrapped = Code(name: "registeredWrapped")
         /// A stored record failed to decode or to unwrap: damaged, or moved from another object or tenant.
         public static let corruptRecord = Code(name: "corruptRecord")
         /// The HSM partition is not the one this store was used with, or is an older copy of it (its

@@ -117,7 +117,7 @@ public final class KeyHierarchy: Sendable {
             attributes.dates.originalCreation = nil
             let material = try generateKey(algorithm: algorithm, byteCount: byteCount)
             Self.setDigest(of: material, in: &attributes)
-            return (attributes: attributes, material: material)
+            return (attributes: attributes, value: NewValue.material(material))
         }
         return try insertObjects(in: domainID, objects)
     }
@@ -155,7 +155,7 @@ public final class KeyHierarchy: Sendable {
     }
 
     /// Registers an object the client supplies: a symmetric key, secret data, an opaque object, or a template (whose
-    /// value is its attribute list).
+    /// value is its attribute list). A key or secret gets Key Value Present = True.
     public func register(in domainID: String, attributes: ObjectAttributes, material: SecureBytes) throws -> ManagedObject {
         guard [.symmetricKey, .secretData, .opaqueObject, .template].contains(attributes.objectType) else {
             throw HierarchyError(.invalidRequest, "Keep registers symmetric keys, secret data, opaque objects and templates, not \(attributes.objectType)")
@@ -168,7 +168,54 @@ public final class KeyHierarchy: Sendable {
                 throw HierarchyError(.invalidRequest, "Cryptographic Length does not match the \(material.count * 8)-bit key")
             }
         }
-        return try insertObject(in: domainID, attributes: attributes, material: material)
+        var attributes = attributes
+        Self.setKeyValuePresent(true, in: &attributes)
+        return try insertObject(in: domainID, attributes: attributes, value: .material(material))
+    }
+
+    /// Registers a symmetric key in the wrapped form its client sent (Key Wrapping Data naming another key of the
+    /// domain). The form is stored as registered, under the domain's DK like any key material (a format-2
+    /// record), and is not unwrapped here: the server unwraps it with the wrapping key when an operation needs
+    /// the key, and Get As Registered returns it unchanged. The server checks the Key Wrapping Data and the
+    /// wrapping key before calling this. The key gets Key Value Present = True and no Digest (its value is
+    /// not known here).
+    public func register(in domainID: String, attributes: ObjectAttributes, wrapped value: RegisteredWrappedValue) throws -> ManagedObject {
+        guard attributes.objectType == .symmetricKey, attributes.cryptographicAlgorithm != nil, attributes.cryptographicLength != nil else {
+            throw HierarchyError(.invalidRequest, "a key registered wrapped is a symmetric key with its Cryptographic Algorithm and Length")
+        }
+        guard !value.wrappedValue.isEmpty else { throw HierarchyError(.invalidRequest, "no wrapped key value") }
+        var attributes = attributes
+        attributes.other.removeAll { $0.tag == .digest }
+        Self.setKeyValuePresent(true, in: &attributes)
+        return try insertObject(in: domainID, attributes: attributes, value: .registeredWrapped(value))
+    }
+
+    /// Registers a symmetric key or secret data whose value Keep is not given (KMIP 1.2+: its Key Value Location
+    /// says where it is kept): the metadata alone, no record in `wrapped_key`, Key Value Present = False. No
+    /// Original Creation Date is set unless the client gave one: the value was made elsewhere, at a time Keep
+    /// does not know (KMIP 1.3+ lets the server set it, or not).
+    public func registerWithoutValue(in domainID: String, attributes: ObjectAttributes) throws -> ManagedObject {
+        guard [.symmetricKey, .secretData].contains(attributes.objectType) else {
+            throw HierarchyError(.invalidRequest, "only symmetric keys and secret data are registered without their value, not \(attributes.objectType)")
+        }
+        var attributes = attributes
+        attributes.other.removeAll { $0.tag == .digest }
+        Self.setKeyValuePresent(false, in: &attributes)
+        return try insertObject(in: domainID, attributes: attributes, value: .absent)
+    }
+
+    /// Key Value Present (KMIP 1.2+), as the object's attributes say: set at Register on keys and secret data,
+    /// absent on objects Keep made (it holds their values) and on those registered before Keep set it.
+    public static func keyValuePresent(in attributes: ObjectAttributes) -> Bool? {
+        guard case .boolean(let present)? = attributes.other.first(where: { $0.tag == .keyValuePresent })?.value else { return nil }
+        return present
+    }
+
+    /// KMIP (1.2+) defines Key Value Present for keys and secret data, the objects with a Key Block.
+    private static func setKeyValuePresent(_ present: Bool, in attributes: inout ObjectAttributes) {
+        guard [.symmetricKey, .secretData].contains(attributes.objectType) else { return }
+        attributes.other.removeAll { $0.tag == .keyValuePresent }
+        attributes.other.append(TTLV(.keyValuePresent, .boolean(present)))
     }
 
     public func object(_ uid: String, in domainID: String) throws -> ManagedObject {
@@ -192,15 +239,39 @@ public final class KeyHierarchy: Sendable {
 
     /// The key material of an object read just before (`object(_:in:)`), from the record read with it: a caller that
     /// checks the object's state, usage or policy and then asks for the key gets the key of what it checked, and
-    /// the store is not read twice. Refused for destroyed objects.
+    /// the store is not read twice. Refused for destroyed objects, for objects registered without their value
+    /// (`keyValueNotPresent`), and for a registered wrapped value (`registeredWrapped`: those bytes are not the key).
     public func keyMaterial(of object: ManagedObject) throws -> SecureBytes {
+        let record = try storedRecord(of: object)
+        guard record.format == .keyMaterial else {
+            throw HierarchyError(.registeredWrapped, "object \(object.uid) holds the wrapped form its client registered, not its key")
+        }
+        return try backend {
+            try record.unwrap(hsm: hsm, domainID: object.domainID, uid: object.uid, objectType: object.storedObjectType)
+        }
+    }
+
+    /// The wrapped form a client registered the object in (Key Wrapping Data and wrapped bytes), unwrapped from
+    /// under the DK. Refused (`invalidRequest`) for an object that holds its key in another form.
+    public func registeredWrappedValue(of object: ManagedObject) throws -> RegisteredWrappedValue {
+        let record = try storedRecord(of: object)
+        guard record.format == .registeredWrapped else {
+            throw HierarchyError(.invalidRequest, "object \(object.uid) was not registered wrapped")
+        }
+        let plaintext = try backend {
+            try record.unwrap(hsm: hsm, domainID: object.domainID, uid: object.uid, objectType: object.storedObjectType)
+        }
+        return try RegisteredWrappedValue(decoding: plaintext)
+    }
+
+    private func storedRecord(of object: ManagedObject) throws -> WrappedKeyRecord {
         guard let raw = object.wrappedKey else {
+            if object.valueForm == .absent {
+                throw HierarchyError(.keyValueNotPresent, "object \(object.uid) was registered without its value (Key Value Present is false)")
+            }
             throw HierarchyError(.keyMaterialUnavailable, "object \(object.uid) has no key material (state \(object.attributes.state))")
         }
-        let wrapped = try WrappedKeyRecord(decoding: raw)
-        return try backend {
-            try wrapped.unwrap(hsm: hsm, domainID: object.domainID, uid: object.uid, objectType: object.storedObjectType)
-        }
+        return try WrappedKeyRecord(decoding: raw)
     }
 
     /// Changes an object's attributes (names, custom attributes, …). State and key material are not changed here.
@@ -239,6 +310,11 @@ public final class KeyHierarchy: Sendable {
               let byteCount = Self.keyByteCount(algorithm: algorithm, lengthInBits: length) else {
             throw HierarchyError(.invalidRequest, "ReKey applies to the AES and Triple DES keys Keep makes")
         }
+        // The replacement would be a key Keep makes and holds, of a key kept elsewhere: re-keying that is for
+        // whoever holds it.
+        guard old.valueForm != .absent else {
+            throw HierarchyError(.keyValueNotPresent, "object \(uid) was registered without its value: Keep cannot re-key a key it does not hold")
+        }
         // A compromised key is replaced as well: that is what re-keying after a compromise is for.
         guard [.preActive, .active, .deactivated, .compromised].contains(old.attributes.state) else {
             throw HierarchyError(.wrongLifecycleState, "cannot re-key an object in state \(old.attributes.state)")
@@ -247,7 +323,8 @@ public final class KeyHierarchy: Sendable {
         attributes.usageMask = old.attributes.usageMask
         attributes.names = old.attributes.names
         attributes.custom = old.attributes.custom
-        attributes.other = old.attributes.other
+        // Key Value Present and Location describe how the old key was registered; the new one is made here.
+        attributes.other = old.attributes.other.filter { $0.tag != .keyValuePresent && $0.tag != .keyValueLocation }
         attributes.links = old.attributes.links.filter { $0.type != .replacedObjectLink && $0.type != .replacementObjectLink }
             + [.init(.replacedObjectLink, uid)]
         let now = nowSeconds
@@ -274,7 +351,7 @@ public final class KeyHierarchy: Sendable {
         }
         let material = try generateKey(algorithm: algorithm, byteCount: byteCount)
         Self.setDigest(of: material, in: &attributes)
-        return try insertObject(in: domainID, attributes: attributes, material: material) { writer, newUID in
+        return try insertObject(in: domainID, attributes: attributes, value: .material(material)) { writer, newUID in
             // The old key gives up its names and points at its replacement, in the same transaction.
             guard let record = try writer.object(uid: uid, domainID: domainID) else {
                 throw HierarchyError(.objectNotFound, "no object \(uid)")
@@ -338,8 +415,10 @@ public final class KeyHierarchy: Sendable {
                     throw HierarchyError(.corruptRecord, "object \(record.uid): wrapped record says DK version \(old.domainKeyVersion), the store \(record.domainKeyVersion.map(String.init) ?? "none")")
                 }
                 let material = try backend { try old.unwrap(hsm: hsm, domainID: domainID, uid: record.uid, objectType: record.objectType) }
+                // Same format: a registered wrapped value stays one (it is not the key, and must never read as it).
                 let new = try backend {
-                    try WrappedKeyRecord.wrap(material, hsm: hsm, domainID: domainID, uid: record.uid, objectType: record.objectType, domainKey: newKey)
+                    try WrappedKeyRecord.wrap(material, format: old.format, hsm: hsm, domainID: domainID, uid: record.uid,
+                                              objectType: record.objectType, domainKey: newKey)
                 }
                 return (record.uid, old.domainKeyVersion, new)
             }
@@ -457,45 +536,64 @@ public final class KeyHierarchy: Sendable {
         return domain
     }
 
-    /// Generates an identifier, wraps the material under the domain's current DK and inserts the object.
-    private func insertObject(in domainID: String, attributes: ObjectAttributes, material: SecureBytes,
-                              alsoInTransaction extra: ((any ObjectStoreWriter, String) throws -> Void)? = nil) throws -> ManagedObject {
-        try insertObjects(in: domainID, [(attributes, material)]) { writer, uids in try extra?(writer, uids[0]) }[0]
+    /// What a new object is stored with.
+    private enum NewValue {
+        /// Its value (a format-1 record).
+        case material(SecureBytes)
+        /// The wrapped form its client registered (a format-2 record).
+        case registeredWrapped(RegisteredWrappedValue)
+        /// Nothing: registered without its value.
+        case absent
+
+        var isAbsent: Bool { if case .absent = self { true } else { false } }
     }
 
-    /// Generates identifiers, wraps each material under the domain's current DK and inserts all the objects in
+    /// Generates an identifier, wraps the value under the domain's current DK and inserts the object.
+    private func insertObject(in domainID: String, attributes: ObjectAttributes, value: NewValue,
+                              alsoInTransaction extra: ((any ObjectStoreWriter, String) throws -> Void)? = nil) throws -> ManagedObject {
+        try insertObjects(in: domainID, [(attributes, value)]) { writer, uids in try extra?(writer, uids[0]) }[0]
+    }
+
+    /// Generates identifiers, wraps each value under the domain's current DK and inserts all the objects in
     /// one transaction. The insert re-checks the DK version inside its transaction: if a rotation moved the
     /// domain on between the wrap and the insert, it wraps again under the new version rather than store keys
     /// under one that the rotation is about to destroy.
-    private func insertObjects(in domainID: String, _ objects: [(attributes: ObjectAttributes, material: SecureBytes)],
+    private func insertObjects(in domainID: String, _ objects: [(attributes: ObjectAttributes, value: NewValue)],
                                alsoInTransaction extra: ((any ObjectStoreWriter, [String]) throws -> Void)? = nil) throws -> [ManagedObject] {
         let now = clock()
-        var prepared: [(uid: String, attributes: ObjectAttributes, material: SecureBytes)] = []
+        var prepared: [(uid: String, attributes: ObjectAttributes, value: NewValue)] = []
         prepared.reserveCapacity(objects.count)
-        for (attributes, material) in objects {
+        for (attributes, value) in objects {
             var attributes = attributes
             attributes.dates.initial = now / 1_000_000
             attributes.dates.lastChange = now / 1_000_000
             // KMIP 1.3 §3.44: set by the server to the Initial Date when it made the object, and to the current
-            // time for a registered object whose client gave none.
-            if attributes.dates.originalCreation == nil { attributes.dates.originalCreation = now / 1_000_000 }
+            // time for a registered object whose client gave none (one registered without its value excepted:
+            // Keep knows nothing of when that value was made).
+            if attributes.dates.originalCreation == nil && !value.isAbsent { attributes.dates.originalCreation = now / 1_000_000 }
             if attributes.state == .preActive { _ = Lifecycle.advance(&attributes, now: now / 1_000_000) }
-            prepared.append((try newIdentifier(), attributes, material))
+            prepared.append((try newIdentifier(), attributes, value))
         }
         for _ in 0..<8 {
             let domain = try servingDomain(domainID)
             guard domain.subscription == .active else {
                 throw HierarchyError(.subscriptionSuspended, "domain \(domainID)'s subscription is suspended: no new keys")
             }
-            let records = try prepared.map { uid, attributes, material in
-                let wrapped = try backend {
-                    try WrappedKeyRecord.wrap(material, hsm: hsm, domainID: domainID, uid: uid, objectType: attributes.objectType.rawValue,
-                                              domainKey: domain.domainKey)
+            let records = try prepared.map { uid, attributes, value in
+                let wrapped: WrappedKeyRecord? = try backend {
+                    let (plaintext, format): (SecureBytes, WrappedKeyRecord.Format)
+                    switch value {
+                    case .material(let material): (plaintext, format) = (material, .keyMaterial)
+                    case .registeredWrapped(let registered): (plaintext, format) = (registered.encoded(), .registeredWrapped)
+                    case .absent: return nil
+                    }
+                    return try WrappedKeyRecord.wrap(plaintext, format: format, hsm: hsm, domainID: domainID, uid: uid,
+                                                     objectType: attributes.objectType.rawValue, domainKey: domain.domainKey)
                 }
                 return ObjectRecord(uid: uid, domainID: domainID, objectType: attributes.objectType.rawValue,
                                     state: attributes.state.rawValue, algorithm: attributes.cryptographicAlgorithm?.rawValue,
-                                    length: attributes.cryptographicLength, wrappedKey: wrapped.bytes,
-                                    domainKeyVersion: wrapped.domainKeyVersion, attributes: AttributeRecord.encode(attributes),
+                                    length: attributes.cryptographicLength, wrappedKey: wrapped?.bytes,
+                                    domainKeyVersion: wrapped?.domainKeyVersion, attributes: AttributeRecord.encode(attributes),
                                     names: attributes.names.map(\.value), customAttributes: Self.indexed(attributes.custom),
                                     createdAt: now, updatedAt: now)
             }

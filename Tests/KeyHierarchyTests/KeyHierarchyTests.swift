@@ -264,6 +264,87 @@ struct KeyHierarchyTests {
         expectHierarchyError(.invalidRequest) { _ = try h.register(in: "acme", attributes: ObjectAttributes(objectType: .privateKey), material: secret) }
     }
 
+    /// A key registered wrapped is kept as registered, in a record of format 2 bound like any other: never handed
+    /// out as key material, kept in its format by a DK rotation, and unreadable once moved or relabelled.
+    @Test func registeredWrappedValuesKeepTheirOwnRecordFormat() throws {
+        let install = try Installation()
+        let h = install.hierarchy
+        try h.createDomain(id: "acme")
+        var attributes = ObjectAttributes(objectType: .symmetricKey)
+        attributes.cryptographicAlgorithm = .aes
+        attributes.cryptographicLength = 128
+        let data = KeyWrappingData(wrappingMethod: .encrypt, encryptionKeyInformation: KeyInformation(
+            uniqueIdentifier: "kek-1", cryptographicParameters: CryptographicParameters(blockCipherMode: .nistKeyWrap)), encodingOption: .noEncoding)
+        let value = RegisteredWrappedValue(form: .keyMaterial, keyWrappingData: data, wrappedValue: SecureBytes([UInt8](repeating: 0x3C, count: 24)))
+        let wrapped = try h.register(in: "acme", attributes: attributes, wrapped: value)
+        #expect(wrapped.valueForm == .registeredWrapped && wrapped.hasKeyMaterial)
+        #expect(KeyHierarchy.keyValuePresent(in: wrapped.attributes) == true && !wrapped.attributes.other.contains { $0.tag == .digest })
+        #expect(try h.registeredWrappedValue(of: h.object(wrapped.uid, in: "acme")) == value)
+        expectHierarchyError(.registeredWrapped) { _ = try h.keyMaterial(of: wrapped.uid, in: "acme") }
+        let plain = try h.createSymmetricKey(in: "acme", lengthInBits: 128)
+        expectHierarchyError(.invalidRequest) { _ = try h.registeredWrappedValue(of: plain) }
+        let record = try #require(try install.store.object(uid: wrapped.uid, domainID: "acme")?.wrappedKey)
+        #expect(record[0] == 2 && !contains(record, value.wrappedValue.copyBytes()))
+
+        // A DK rotation re-wraps it under the new version, still as format 2.
+        #expect(try h.rotateDomainKey("acme") == 2)
+        let rotated = try h.object(wrapped.uid, in: "acme")
+        #expect(rotated.domainKeyVersion == 2 && rotated.valueForm == .registeredWrapped)
+        #expect(try h.registeredWrappedValue(of: rotated) == value)
+        #expect(try install.store.object(uid: wrapped.uid, domainID: "acme")?.wrappedKey?.first == 2)
+
+        // Its format byte is part of the context: relabelled as key material it does not unwrap, and neither does a
+        // key's record relabelled as a registered wrapped value.
+        var relabelled = try #require(try install.store.object(uid: wrapped.uid, domainID: "acme")?.wrappedKey)
+        relabelled[0] = 1
+        var plainRecord = try #require(try install.store.object(uid: plain.uid, domainID: "acme")?.wrappedKey)
+        plainRecord[0] = 2
+        try install.store.write { w in
+            _ = try w.replaceWrappedKey(uid: wrapped.uid, domainID: "acme", expectedVersion: 2, wrappedKey: relabelled, domainKeyVersion: 2)
+            _ = try w.replaceWrappedKey(uid: plain.uid, domainID: "acme", expectedVersion: 2, wrappedKey: plainRecord, domainKeyVersion: 2)
+        }
+        expectHierarchyError(.corruptRecord) { _ = try h.keyMaterial(of: wrapped.uid, in: "acme") }
+        expectHierarchyError(.corruptRecord) { _ = try h.registeredWrappedValue(of: h.object(plain.uid, in: "acme")) }
+
+        // Only symmetric keys with an algorithm and length are registered wrapped.
+        expectHierarchyError(.invalidRequest) { _ = try h.register(in: "acme", attributes: ObjectAttributes(objectType: .secretData), wrapped: value) }
+    }
+
+    /// An object registered without its value has no record at all: nothing to unwrap, rotate or re-key; destroyed,
+    /// it is like any destroyed object.
+    @Test func objectsRegisteredWithoutTheirValueHoldNoRecord() throws {
+        let install = try Installation()
+        let h = install.hierarchy
+        try h.createDomain(id: "acme")
+        var attributes = ObjectAttributes(objectType: .symmetricKey)
+        attributes.cryptographicAlgorithm = .aes
+        attributes.cryptographicLength = 256
+        attributes.other = [TTLV(.keyValueLocation, .structure([TTLV(.keyValueLocationValue, .textString("HSM-1")), TTLV(.keyValueLocationType, .enumeration(1))]))]
+        let absent = try h.registerWithoutValue(in: "acme", attributes: attributes)
+        #expect(absent.valueForm == .absent && !absent.hasKeyMaterial && absent.domainKeyVersion == nil)
+        #expect(KeyHierarchy.keyValuePresent(in: absent.attributes) == false && absent.attributes.dates.originalCreation == nil)
+        #expect(try install.store.object(uid: absent.uid, domainID: "acme")?.wrappedKey == nil)
+        expectHierarchyError(.keyValueNotPresent) { _ = try h.keyMaterial(of: absent.uid, in: "acme") }
+        expectHierarchyError(.keyValueNotPresent) { _ = try h.registeredWrappedValue(of: absent) }
+        expectHierarchyError(.keyValueNotPresent) { _ = try h.rekey(absent.uid, in: "acme") }
+        #expect(try install.store.read { try $0.countWrapped(domainID: "acme", belowDomainKeyVersion: 9) } == 0)
+        #expect(try h.rotateDomainKey("acme") == 2)
+        #expect(try h.object(absent.uid, in: "acme").valueForm == .absent)
+        let destroyed = try h.apply(.destroy, to: absent.uid, in: "acme")
+        #expect(destroyed.valueForm == .erased)
+        expectHierarchyError(.keyMaterialUnavailable) { _ = try h.keyMaterial(of: absent.uid, in: "acme") }
+        expectHierarchyError(.invalidRequest) { _ = try h.registerWithoutValue(in: "acme", attributes: ObjectAttributes(objectType: .opaqueObject)) }
+
+        // A registered key's replacement is made here: it does not inherit Key Value Present or Location.
+        var registered = ObjectAttributes(objectType: .symmetricKey)
+        registered.cryptographicAlgorithm = .aes
+        registered.cryptographicLength = 128
+        let key = try h.register(in: "acme", attributes: registered, material: SecureBytes([UInt8](repeating: 7, count: 16)))
+        #expect(KeyHierarchy.keyValuePresent(in: key.attributes) == true)
+        let replacement = try h.rekey(key.uid, in: "acme")
+        #expect(replacement.valueForm == .held && KeyHierarchy.keyValuePresent(in: replacement.attributes) == nil)
+    }
+
     @Test func domainKeyRotationRewrapsEveryKEKAndDestroysTheOldVersion() throws {
         let install = try Installation()
         let h = install.hierarchy

@@ -10,10 +10,11 @@ public struct GetRequest: RequestPayload, Equatable {
     public var keyWrappingSpecification: KeyWrappingSpecification?
 
     public init(uniqueIdentifier: UniqueIdentifier? = nil, keyFormatType: KeyFormatType? = nil,
-                keyWrappingSpecification: KeyWrappingSpecification? = nil) {
+                keyWrappingSpecification: KeyWrappingSpecification? = nil, keyWrapType: KeyWrapType? = nil) {
         self.uniqueIdentifier = uniqueIdentifier
         self.keyFormatType = keyFormatType
         self.keyWrappingSpecification = keyWrappingSpecification
+        self.keyWrapType = keyWrapType
     }
 
     public init(from item: TTLV, version: ProtocolVersion) throws(KMIPDecodingError) {

@@ -14,15 +14,17 @@ enum AttributeRules {
     /// uses are part of what the key is, and changing them under a client that relies on them breaks it.
     /// A registering client may also say when and with what generator the object was made (KMIP 1.4 §3.44, §3.45);
     /// for an object the server makes, the server's own values replace them. A client may register an object as
-    /// not Fresh (§3.34; the KMIP 1.1 test case TC-152 registers one as Fresh).
+    /// not Fresh (§3.34; the KMIP 1.1 test case TC-152 registers one as Fresh). Key Value Location (1.2+) says
+    /// where the value of an object registered without it is kept: given in that Register only (Create and ReKey
+    /// refuse it, since the server then holds the value), and never changed by a client afterwards.
     static let fixedAtCreation: Set<Tag> = [.cryptographicAlgorithm, .cryptographicLength, .cryptographicUsageMask, .cryptographicDomainParameters,
-                                            .originalCreationDate, .randomNumberGenerator, .fresh]
+                                            .originalCreationDate, .randomNumberGenerator, .fresh, .keyValueLocation]
 
     /// A client may add, change and delete these (the two lifecycle dates only in the states `checkWritable` allows).
     static let clientModifiable: Set<Tag> = [
         .name, .link, .activationDate, .deactivationDate, .processStartDate, .protectStopDate, .objectGroup,
         .applicationSpecificInformation, .contactInformation, .alternativeName, .description, .comment, .sensitive,
-        .extractable, .operationPolicyName, .cryptographicParameters, .usageLimits, .leaseTime, .keyValueLocation,
+        .extractable, .operationPolicyName, .cryptographicParameters, .usageLimits, .leaseTime,
         .pkcs12FriendlyName, .protectionLevel, .protectionPeriod, .nistKeyType, .quantumSafe, .sensitive, .extractable,
     ]
 

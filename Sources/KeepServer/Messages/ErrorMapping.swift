@@ -39,6 +39,7 @@ enum ErrorMapping {
         case .objectNotFound: ServiceError(.itemNotFound, error.reason)
         case .wrongLifecycleState: ServiceError(.wrongLifecycleState, error.reason)
         case .keyMaterialUnavailable: ServiceError(.objectDestroyed, error.reason)
+        case .keyValueNotPresent: ServiceError(.keyValueNotPresent, error.reason)
         case .invalidRequest: ServiceError(.invalidField, error.reason)
         case .permissionDenied, .domainDisabled, .subscriptionSuspended: ServiceError(.permissionDenied, error.reason)
         case .corruptRecord: ServiceError(.cryptographicFailure, "the stored key record failed its integrity check")

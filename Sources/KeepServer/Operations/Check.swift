@@ -1,7 +1,7 @@
 import KMIP
 
 /// Check: whether the object could be used as described. Keep checks that the object exists in the caller's
-/// domain, still has its key material, and (when asked) that its Cryptographic Usage Mask allows every use in
+/// domain, still has its key material (and was not registered without it), and (when asked) that its Cryptographic Usage Mask allows every use in
 /// the request's mask. Keep tracks neither usage limits nor leases, so those checks always pass.
 struct CheckHandler: OperationHandler {
     let access = OperationAccess.readMetadata
@@ -11,7 +11,11 @@ struct CheckHandler: OperationHandler {
         let uid = try context.resolve(request.uniqueIdentifier)
         let object = try context.object(uid)
         context.idPlaceholder = uid
-        guard object.hasKeyMaterial else {
+        switch object.valueForm {
+        case .held, .registeredWrapped: break
+        case .absent:
+            throw ServiceError(.keyValueNotPresent, "object \(uid) was registered without its value (Key Value Present is false): Keep cannot use it")
+        case .erased:
             throw ServiceError(.objectDestroyed, "object \(uid) is \(object.attributes.state): its key material is destroyed")
         }
         if let wanted = request.cryptographicUsageMask {

@@ -22,10 +22,19 @@ struct CreateHandler: OperationHandler {
             throw ServiceError(.invalidField, algorithm == .aes ? "Create needs a Cryptographic Length of 128, 192 or 256"
                                : "Keep makes three-key Triple DES keys: Cryptographic Length 168")
         }
+        try Self.refuseKeyValueLocation(attributes)
         ServerAttributes.setOnNewObject(&attributes, generated: true)
         let object = try context.hierarchy.createSymmetricKey(in: context.domainID, algorithm: algorithm, lengthInBits: length, template: attributes)
         context.touch(object.uid)
         context.idPlaceholder = object.uid
         return CreateResponse(objectType: .symmetricKey, uniqueIdentifier: .text(object.uid))
+    }
+
+    /// Key Value Location says where the value of a key registered without it is kept (KMIP 1.2+): a key the
+    /// server makes (Create, ReKey) has its value here.
+    static func refuseKeyValueLocation(_ attributes: ObjectAttributes) throws(ServiceError) {
+        guard !attributes.other.contains(where: { $0.tag == .keyValueLocation }) else {
+            throw ServiceError(.invalidField, "Key Value Location is for a key registered without its value; the server holds the value of the keys it makes")
+        }
     }
 }

@@ -89,9 +89,26 @@ enum KeyUse {
     static func check(_ uid: String, in context: OperationContext, states: [State], usage: CryptographicUsageMask, direction: Direction,
                       purpose: String) throws -> StoredObject {
         let object = try context.object(uid)
+        try check(object, in: context, states: states, usage: usage, direction: direction, purpose: purpose)
+        return object
+    }
+
+    /// The same checks on an object the caller has read already, and its material.
+    static func key(_ object: StoredObject, in context: OperationContext, states: [State], usage: CryptographicUsageMask, direction: Direction,
+                    purpose: String) throws -> SymmetricKey {
+        try check(object, in: context, states: states, usage: usage, direction: direction, purpose: purpose)
+        return SymmetricKey(try context.keyMaterial(object))
+    }
+
+    private static func check(_ object: StoredObject, in context: OperationContext, states: [State], usage: CryptographicUsageMask,
+                              direction: Direction, purpose: String) throws {
+        let uid = object.uid
         let a = object.attributes
         guard a.objectType == .symmetricKey, a.cryptographicAlgorithm == .aes else {
             throw ServiceError(.invalidField, "object \(uid) is not an AES key and cannot \(purpose)")
+        }
+        guard object.valueForm != .absent else {
+            throw ServiceError(.keyValueNotPresent, "key \(uid) was registered without its value (Key Value Present is false) and cannot \(purpose)")
         }
         guard states.contains(a.state) else {
             throw ServiceError(.wrongLifecycleState, "key \(uid) is \(a.state) and cannot \(purpose)")
@@ -109,7 +126,6 @@ enum KeyUse {
                 throw ServiceError(.permissionDenied, "key \(uid) is before its Process Start Date and cannot \(purpose)")
             }
         }
-        return object
     }
 
     /// The parameters a request gives, else the key's Cryptographic Parameters attribute (its first instance).

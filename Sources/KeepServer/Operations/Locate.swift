@@ -129,9 +129,10 @@ struct LocateHandler: OperationHandler {
     }
 
     /// 2.x separates destroyed objects (Storage Status "destroyed") from on-line ones; 1.x has no such status,
-    /// and an object whose key material is destroyed still has its metadata on-line.
+    /// and an object whose key material is destroyed still has its metadata on-line. An object registered without
+    /// its value is on-line: it never had one to destroy.
     private static func included(_ object: StoredObject, mask: Int32, version: ProtocolVersion) -> Bool {
-        if version >= .v2_0 && !object.hasKeyMaterial { return mask & destroyed != 0 }
+        if version >= .v2_0 && object.valueForm == .erased { return mask & destroyed != 0 }
         return mask & onLine != 0
     }
 

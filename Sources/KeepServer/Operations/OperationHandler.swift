@@ -111,8 +111,10 @@ final class OperationContext {
     }
 
     /// The key material of an object `object(_:)` returned in this request: the key of the very record whose state,
-    /// usage and policy the operation checked. Every plaintext key the server handles passes through here.
+    /// usage and policy the operation checked. Every plaintext key the server handles passes through here. A key
+    /// registered wrapped is unwrapped here, with its wrapping key, if that key may unwrap it (`RegisteredWrapping`).
     func keyMaterial(_ object: StoredObject) throws -> SecureBytes {
-        try hierarchy.keyMaterial(of: object)
+        if object.valueForm == .registeredWrapped { return try RegisteredWrapping.unwrap(object, in: self) }
+        return try hierarchy.keyMaterial(of: object)
     }
 }

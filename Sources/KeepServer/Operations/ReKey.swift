@@ -17,6 +17,7 @@ struct ReKeyHandler: OperationHandler {
             for attribute in template {
                 try AttributeEditing.replace(attribute, on: &attributes)
             }
+            try CreateHandler.refuseKeyValueLocation(attributes)
             ServerAttributes.setOnNewObject(&attributes, generated: true)
         }
         context.touch(replacement.uid)

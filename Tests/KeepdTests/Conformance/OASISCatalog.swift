@@ -95,9 +95,6 @@ enum OASISCatalog {
     /// stays true.
     static let expectedFailures: [String: String] = [
         // Features Keep does not offer, inside profiles that are otherwise in scope.
-        "TC-MDO-1-14": "registers a key without its value (Key Value Location names where it is kept): keepd stores the keys it serves",
-        "TC-WRAP-1-14": "registers a key wrapped under another (Key Wrapping Data) and gets it back As Registered: keepd takes keys unwrapped "
-            + "over the TLS session, and the wrapping key is registered for Wrap Key only, so unwrapping it would break its usage mask",
         "TC_122_11_Query_Vendor_Extensions": "the answer lists the reference server's vendor extensions (ACME LOCATION, ACME ZIP CODE); keepd defines none",
         "TC_121_11_Query_Maximum_Response_Size": "the second Query's answer lists the reference server's operations and object types, among them "
             + "Create Key Pair, Obtain Lease, Get Usage Allocation, Archive, Recover and certificates and asymmetric keys, which keepd does not offer "
