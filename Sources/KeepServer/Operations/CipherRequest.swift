@@ -59,11 +59,26 @@ enum CipherRequest {
     static let streamedKeyWrap = ServiceError(.featureNotSupported,
                                               "AES key wrap is not streamed: send the key in one request, without Init Indicator or Correlation Value")
 
+    /// Everything a later part of a stream is checked for before it runs: what it carries (`checkNext`), the size of
+    /// its data, and the stream's key, again, as a one-shot request checks it (`KeyUse.check`: state, usage mask,
+    /// dates), so a key revoked, destroyed or narrowed mid-stream stops the stream. Names the key and the stream for
+    /// the audit record and sets the ID Placeholder.
+    static func checkPart(_ stream: CipherStream, uniqueIdentifier: UniqueIdentifier?, parameters: CryptographicParameters?, iv: [UInt8]?,
+                          additionalData: [UInt8]?, dataCount: Int, states: [State], usage: CryptographicUsageMask,
+                          direction: KeyUse.Direction, purpose: String, in context: OperationContext) throws {
+        context.touch(stream.keyID)
+        context.touch(stream.auditLabel)
+        try checkNext(stream, uniqueIdentifier: uniqueIdentifier, parameters: parameters, iv: iv, additionalData: additionalData, in: context)
+        try checkSize(dataCount, in: context)
+        _ = try KeyUse.check(stream.keyID, in: context, states: states, usage: usage, direction: direction, purpose: purpose)
+        context.idPlaceholder = stream.keyID
+    }
+
     /// What a later part of a stream may carry besides its data: the stream's key if it names one, the stream's
     /// cipher if it sends parameters. The IV and the additional data belong to the first part only (KMIP 1.4 §4.29:
     /// additional data "MUST be supplied on the initial Encrypt request").
-    static func checkNext(_ stream: CipherStream, uniqueIdentifier: UniqueIdentifier?, parameters: CryptographicParameters?, iv: [UInt8]?,
-                          additionalData: [UInt8]?, in context: OperationContext) throws {
+    private static func checkNext(_ stream: CipherStream, uniqueIdentifier: UniqueIdentifier?, parameters: CryptographicParameters?, iv: [UInt8]?,
+                                  additionalData: [UInt8]?, in context: OperationContext) throws {
         if let uniqueIdentifier {
             let uid = try context.resolve(uniqueIdentifier)
             guard uid == stream.keyID else {

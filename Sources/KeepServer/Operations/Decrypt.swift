@@ -109,14 +109,11 @@ struct DecryptHandler: OperationHandler {
     /// Start Date), so a key destroyed mid-stream stops it.
     private func next(_ request: DecryptRequest, correlationValue: [UInt8], final: Bool, in context: OperationContext) throws -> DecryptResponse {
         try context.streams.resume(correlationValue, owner: context.streamOwner, operation: .decrypt) { stream in
-            context.touch(stream.keyID)
-            context.touch(stream.auditLabel)
-            try CipherRequest.checkNext(stream, uniqueIdentifier: request.uniqueIdentifier, parameters: request.cryptographicParameters,
-                                        iv: request.ivCounterNonce, additionalData: request.authenticatedEncryptionAdditionalData, in: context)
             let data = request.data ?? []
-            try CipherRequest.checkSize(data.count, in: context)
-            _ = try KeyUse.check(stream.keyID, in: context, states: Self.states, usage: stream.cipher.decryptUsage, direction: .process, purpose: "decrypt")
-            context.idPlaceholder = stream.keyID
+            try CipherRequest.checkPart(stream, uniqueIdentifier: request.uniqueIdentifier, parameters: request.cryptographicParameters,
+                                        iv: request.ivCounterNonce, additionalData: request.authenticatedEncryptionAdditionalData,
+                                        dataCount: data.count, states: Self.states, usage: stream.cipher.decryptUsage, direction: .process,
+                                        purpose: "decrypt", in: context)
             var tag: [UInt8]?
             if case .gcm(let tagByteCount) = stream.cipher {
                 tag = try Self.tag(request.authenticatedEncryptionTag, final: final, length: tagByteCount, of: stream)

@@ -117,14 +117,11 @@ struct EncryptHandler: OperationHandler {
     /// Stop Date), so a key revoked or destroyed mid-stream stops it. The Correlation Value is answered until the end.
     private func next(_ request: EncryptRequest, correlationValue: [UInt8], final: Bool, in context: OperationContext) throws -> EncryptResponse {
         try context.streams.resume(correlationValue, owner: context.streamOwner, operation: .encrypt) { stream in
-            context.touch(stream.keyID)
-            context.touch(stream.auditLabel)
-            try CipherRequest.checkNext(stream, uniqueIdentifier: request.uniqueIdentifier, parameters: request.cryptographicParameters,
-                                        iv: request.ivCounterNonce, additionalData: request.authenticatedEncryptionAdditionalData, in: context)
             let data = request.data ?? SecureBytes(zeroes: 0)
-            try CipherRequest.checkSize(data.count, in: context)
-            _ = try KeyUse.check(stream.keyID, in: context, states: [.active], usage: stream.cipher.encryptUsage, direction: .protect, purpose: "encrypt")
-            context.idPlaceholder = stream.keyID
+            try CipherRequest.checkPart(stream, uniqueIdentifier: request.uniqueIdentifier, parameters: request.cryptographicParameters,
+                                        iv: request.ivCounterNonce, additionalData: request.authenticatedEncryptionAdditionalData,
+                                        dataCount: data.count, states: [.active], usage: stream.cipher.encryptUsage, direction: .protect,
+                                        purpose: "encrypt", in: context)
             let part = try encrypt(data, of: stream, final: final, in: context)
             var response = EncryptResponse(uniqueIdentifier: .text(stream.keyID), data: part.ciphertext.isEmpty ? nil : part.ciphertext,
                                            authenticatedEncryptionTag: part.tag)
