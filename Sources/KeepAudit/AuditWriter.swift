@@ -22,8 +22,8 @@ extension AuditLog {
         private var segmentSize: Int
         /// The file's size: the data, then preallocated zeros (`preallocationBytes`).
         private var allocatedSize: Int
-        /// The file system cannot preallocate: appends extend the file instead.
-        private var preallocationUnsupported = false
+        /// After zeros did not fit, the data size at which `allocate` tries again (not at every batch).
+        private var preallocationRetryAt = 0
         private var descriptor: Int32
         private var macKey: SymmetricKey
         private var lockDescriptor: Int32
@@ -264,7 +264,7 @@ extension AuditLog {
         private func append(_ bytes: [UInt8]) throws(AuditError) {
             do {
                 try configuration.faultInjector?(.write)
-                try allocate(segmentSize + bytes.count)
+                allocate(segmentSize + bytes.count)
                 var written = 0
                 while written < bytes.count {
                     let n = bytes.withUnsafeBytes {
@@ -298,24 +298,30 @@ extension AuditLog {
             allocatedSize = max(allocatedSize, segmentSize + bytes.count)
         }
 
-        /// Makes the file at least `size` bytes long, `preallocationBytes` ahead where the disk has room; on a
-        /// nearly full disk, exactly `size`. Throws (ENOSPC, EFBIG) when not even that fits.
-        private func allocate(_ size: Int) throws(AuditError) {
-            guard size > allocatedSize, !preallocationUnsupported else { return }
-            let ahead = max(size, allocatedSize + Self.preallocationBytes)
-            var result: Int32 = 0
-            for target in [ahead, size] {
-                result = posix_fallocate(descriptor, off_t(allocatedSize), off_t(target - allocatedSize))
-                if result == 0 {
-                    allocatedSize = target
-                    return
-                }
-                if result == EOPNOTSUPP || result == EINVAL {
-                    preallocationUnsupported = true
-                    return
-                }
+        /// Writes zeros ahead of the data, `preallocationBytes` at a time, and syncs them once, so that a batch's
+        /// fdatasync writes its data blocks and nothing else. Zeros written, not `posix_fallocate`: on ext4 an
+        /// allocated but unwritten extent is converted at its first write, and that conversion is metadata the
+        /// batch's fdatasync must write too (a probe on this project's development disk, 6,400-byte appends each
+        /// synced: 123 µs and 53 µs of CPU per sync over written zeros, 200 µs and 80 µs over `posix_fallocate`'s
+        /// extents). Best effort: where the zeros do not fit (a full disk, a file-size limit) nothing is allocated
+        /// ahead, and the append's own write extends the file, or fails and is cut back.
+        private func allocate(_ size: Int) {
+            guard size > allocatedSize, size >= preallocationRetryAt else { return }
+            let target = max(size, allocatedSize + Self.preallocationBytes)
+            let zeros = [UInt8](repeating: 0, count: 64 << 10)
+            var offset = allocatedSize
+            while offset < target {
+                let n = zeros.withUnsafeBytes { pwrite(descriptor, $0.baseAddress!, min($0.count, target - offset), off_t(offset)) }
+                if n < 0 && errno == EINTR { continue }
+                guard n > 0 else { break }
+                offset += n
             }
-            throw AuditError(.io, "cannot write the audit log: \(String(cString: strerror(result)))")
+            guard offset == target, fdatasync(descriptor) == 0 else {
+                _ = ftruncate(descriptor, off_t(allocatedSize))
+                preallocationRetryAt = size + Self.preallocationBytes / 4
+                return
+            }
+            allocatedSize = target
         }
 
         /// Cuts the preallocated zeros off a segment that is closed (best effort: a zero tail is valid).

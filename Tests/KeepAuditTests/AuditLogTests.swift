@@ -67,6 +67,25 @@ struct AuditLogTests {
         #expect(report.isValid && report.lastSequence == 7, "\(report)")
     }
 
+    /// The space ahead of a live segment's data is zeros written to disk, not space merely reserved: ext4 reports a
+    /// reserved (unwritten) extent as a hole to SEEK_HOLE, and converting it at each batch's first write is
+    /// metadata every fdatasync would then write too.
+    @Test func theSpaceAheadOfTheDataIsWrittenNotReserved() throws {
+        let fixture = try AuditFixture()
+        let log = try fixture.open()
+        for _ in 1...3 { try log.append(entry()) }
+        // Before anything reads the file: a read would put the reserved space's zeros in the page cache, and
+        // SEEK_HOLE then counts it as data.
+        let descriptor = open(fixture.firstSegment, O_RDONLY)
+        #expect(descriptor >= 0)
+        defer { close(descriptor) }
+        let size = lseek(descriptor, 0, SEEK_END)
+        let seekHole: Int32 = 4  // Linux's SEEK_HOLE, which Glibc's Swift module does not export
+        #expect(lseek(descriptor, 0, seekHole) == size, "no hole between the data and the end of the file")
+        #expect(size > (try segmentData(fixture.firstSegment).count) + 1_000_000, "a live segment is preallocated")
+        try log.close()
+    }
+
     @Test func aTamperedLogIsNotAppendedTo() throws {
         let fixture = try AuditFixture()
         let log = try fixture.open()
