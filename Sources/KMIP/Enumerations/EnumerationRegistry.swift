@@ -135,6 +135,8 @@ public enum EnumerationRegistry {
     /// white space count as one space (some OASIS test cases write "Activation   Date"). Custom attributes
     /// ("x-…" client, "y-…" server) map to `.customAttribute`; they carry no enumeration or mask.
     public static func tag(forAttributeName name: String) -> Tag? {
+        // Names as KMIP spells them, the usual case, need no normalizing: it was 3 % of keepd's CPU under Creates.
+        if let tag = attributeTags[name] { return tag }
         let normalized = name.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
         if let tag = attributeTags[normalized] { return tag }
         if normalized.hasPrefix("x-") || normalized.hasPrefix("y-") { return .customAttribute }
